@@ -1,0 +1,65 @@
+#include "app.hpp"
+
+#include <fmt/format.h>
+
+#include "schema/schema_validator.hpp"
+#include "source/loader.hpp"
+
+namespace asynclint {
+namespace {
+
+std::vector<Diagnostic> checkDocument(const Document& document) {
+  if (!document.root.is_object()) {
+    if (document.root.is_null()) return {};  // an empty file: the loader has said so
+    Diagnostic diagnostic;
+    diagnostic.rule = "document-root";
+    diagnostic.message = fmt::format(
+        "the document must be a mapping (a YAML mapping or a JSON object); found {}",
+        document.root.is_array() ? "a list" : "a single value");
+    return {diagnostic};
+  }
+  return schema::validateDocument(document.root);
+}
+
+}  // namespace
+
+FileResult validateFile(const std::string& path) {
+  LoadResult loaded = loadFile(path);
+  FileResult result;
+  result.diagnostics = std::move(loaded.diagnostics);
+  result.inputError = loaded.inputError();
+  if (loaded.document) {
+    for (auto& diagnostic : checkDocument(*loaded.document)) result.diagnostics.push_back(std::move(diagnostic));
+  }
+  const std::string& shownPath = loaded.document ? loaded.document->path : path;
+  for (auto& diagnostic : result.diagnostics) {
+    if (diagnostic.file.empty()) diagnostic.file = shownPath;
+    if (loaded.document) loaded.document->place(diagnostic);
+  }
+  return result;
+}
+
+int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  const auto reporter = report::makeReporter(options.format, options.report);
+  if (!reporter) {
+    err << fmt::format("asynclint: unknown format '{}'\n", options.format);
+    return exitUsage;
+  }
+  report::RunReport run;
+  bool inputError = false;
+  for (const auto& path : options.files) {
+    FileResult result = validateFile(path);
+    inputError = inputError || result.inputError;
+    run.files.push_back(path == "-" ? "<stdin>" : path);
+    for (auto& diagnostic : result.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
+  }
+  sortDiagnostics(run.diagnostics);
+  reporter->write(run, out);
+  if (inputError) return exitUsage;
+  const bool failing = std::any_of(run.diagnostics.begin(), run.diagnostics.end(), [&](const Diagnostic& d) {
+    return d.severity <= options.failSeverity;
+  });
+  return failing ? exitFindings : exitClean;
+}
+
+}  // namespace asynclint

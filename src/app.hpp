@@ -1,0 +1,33 @@
+// The pipeline of `asynclint validate`: load → schema → report, and the exit-code policy.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "report/reporter.hpp"
+
+namespace asynclint {
+
+enum ExitCode : int { exitClean = 0, exitFindings = 1, exitUsage = 2 };
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  report::ReportOptions report;
+  Severity failSeverity = Severity::error;
+};
+
+// Checks one file; `inputError` is set when it could not be read or parsed at all.
+struct FileResult {
+  std::vector<Diagnostic> diagnostics;
+  bool inputError = false;
+};
+FileResult validateFile(const std::string& path);
+
+// Runs `validate` and returns the process exit code: 0 clean, 1 findings at or above the
+// failure severity, 2 usage or input errors.
+int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace asynclint

@@ -1,0 +1,55 @@
+// The small data types that the layers (source, schema, rules, report) exchange.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace asynclint {
+
+// 1-based line and column; the column counts Unicode code points, as a person sees them.
+struct Position {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  friend auto operator<=>(const Position&, const Position&) = default;
+};
+
+struct Range {
+  Position start;
+  Position end;
+  bool known() const { return start.line != 0; }
+  friend bool operator==(const Range&, const Range&) = default;
+};
+
+enum class Severity { error, warning, info, hint };
+
+std::string_view toString(Severity severity);
+std::optional<Severity> parseSeverity(std::string_view text);
+
+// Which part of a node a finding is about: a key ("unknown property") or the value it holds.
+enum class Anchor { key, value };
+
+struct RelatedLocation {
+  std::string file;
+  std::string pointer;
+  Range range;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string rule;
+  Severity severity = Severity::error;
+  std::string message;
+  std::string file;
+  std::string pointer;  // RFC 6901 JSON pointer of the node concerned ("" is the root)
+  Anchor anchor = Anchor::value;
+  Range range;          // filled from the pointer by the source map when not set by the finder
+  std::vector<RelatedLocation> related;
+};
+
+// Sorts by file, then line, then column, then rule, for stable output.
+void sortDiagnostics(std::vector<Diagnostic>& diagnostics);
+
+}  // namespace asynclint

@@ -1,0 +1,115 @@
+#include "schema/denoise.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "schema/phrasing.hpp"
+#include "source/json_pointer.hpp"
+#include "text/suggest.hpp"
+
+namespace asynclint::schema {
+namespace {
+
+using nlohmann::json;
+using Branch = Failure::Branch;
+
+std::size_t depth(const std::string& pointer) {
+  return static_cast<std::size_t>(std::count(pointer.begin(), pointer.end(), '/'));
+}
+
+std::size_t deepest(const std::vector<Failure>& failures) {
+  std::size_t result = 0;
+  for (const auto& failure : failures) result = std::max(result, depth(failure.pointer));
+  return result;
+}
+
+bool isSimpleAlternative(const Failure& failure, const std::string& at) {
+  return failure.pointer == at && !failure.expected.empty() &&
+         (failure.kind == FailureKind::type || failure.kind == FailureKind::constant ||
+          failure.kind == FailureKind::enumeration);
+}
+
+// A node's type is wrong for a branch when the branch fails on the node's own type.
+bool rejectsType(const Branch& branch, const std::string& at) {
+  return std::any_of(branch.failures.begin(), branch.failures.end(), [&](const Failure& failure) {
+    return failure.pointer == at && failure.kind == FailureKind::type;
+  });
+}
+
+// The branches the node can have been meant for.
+std::vector<const Branch*> candidates(const Failure& failure, const json& root) {
+  std::vector<const Branch*> all;
+  for (const auto& branch : failure.branches) all.push_back(&branch);
+  const json* node = pointer::find(root, failure.pointer);
+  const auto referenceCount = std::count_if(all.begin(), all.end(), [](const Branch* b) { return b->requiresRef; });
+  if (node != nullptr && node->is_object() && referenceCount > 0 &&
+      referenceCount < static_cast<std::ptrdiff_t>(all.size())) {
+    const bool hasRef = node->contains("$ref");
+    std::erase_if(all, [&](const Branch* branch) { return branch->requiresRef != hasRef; });
+  }
+  const bool someAcceptType = std::any_of(all.begin(), all.end(), [&](const Branch* b) { return !rejectsType(*b, failure.pointer); });
+  if (someAcceptType) std::erase_if(all, [&](const Branch* b) { return rejectsType(*b, failure.pointer); });
+  return all;
+}
+
+std::optional<Failure> mergedAlternatives(const Failure& failure, const std::vector<const Branch*>& branches,
+                                          const json& root) {
+  std::vector<std::string> types;
+  std::vector<std::string> values;
+  for (const Branch* branch : branches) {
+    if (branch->failures.size() != 1 || !isSimpleAlternative(branch->failures.front(), failure.pointer)) {
+      return std::nullopt;
+    }
+    const Failure& only = branch->failures.front();
+    auto& into = only.kind == FailureKind::type ? types : values;
+    for (const auto& expected : only.expected) {
+      if (std::find(into.begin(), into.end(), expected) == into.end()) into.push_back(expected);
+    }
+  }
+  const json* node = pointer::find(root, failure.pointer);
+  std::string wanted;
+  if (!types.empty()) wanted = typeList(types);
+  if (!values.empty()) {
+    if (!wanted.empty()) wanted += ", or ";
+    wanted += values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values);
+  }
+  Failure merged;
+  merged.kind = types.empty() ? FailureKind::enumeration : FailureKind::type;
+  merged.pointer = failure.pointer;
+  merged.message = fmt::format("{} must be {}; found {}", nodeName(root, failure.pointer), wanted,
+                               node != nullptr ? describeFound(*node) : "nothing");
+  return merged;
+}
+
+std::vector<Failure> resolveBranches(const Failure& failure, const json& root) {
+  std::vector<const Branch*> branches = candidates(failure, root);
+  if (branches.empty()) return {};
+  if (branches.size() > 1) {
+    if (auto merged = mergedAlternatives(failure, branches, root)) return {std::move(*merged)};
+  }
+  std::vector<std::vector<Failure>> resolved;
+  for (const Branch* branch : branches) resolved.push_back(denoise(branch->failures, root));
+  const auto best = std::max_element(resolved.begin(), resolved.end(), [](const auto& a, const auto& b) {
+    const std::size_t depthA = deepest(a);
+    const std::size_t depthB = deepest(b);
+    if (depthA != depthB) return depthA < depthB;
+    return a.size() > b.size();
+  });
+  return std::move(*best);
+}
+
+}  // namespace
+
+std::vector<Failure> denoise(std::vector<Failure> failures, const json& root) {
+  std::vector<Failure> result;
+  for (auto& failure : failures) {
+    if (failure.kind != FailureKind::noBranch) {
+      result.push_back(std::move(failure));
+      continue;
+    }
+    for (auto& resolved : resolveBranches(failure, root)) result.push_back(std::move(resolved));
+  }
+  return result;
+}
+
+}  // namespace asynclint::schema

@@ -1,0 +1,128 @@
+#include "schema/schema_validator.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <mutex>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "schema/denoise.hpp"
+#include "schema/embedded_schemas.hpp"
+#include "schema/enum_lookup.hpp"
+#include "schema/failure_tree.hpp"
+#include "schema/phrasing.hpp"
+
+namespace asynclint::schema {
+namespace {
+
+using nlohmann::json;
+using valijson::adapters::NlohmannJsonAdapter;
+
+Diagnostic finding(std::string rule, std::string message, std::string pointer, Anchor anchor) {
+  Diagnostic diagnostic;
+  diagnostic.rule = std::move(rule);
+  diagnostic.message = std::move(message);
+  diagnostic.pointer = std::move(pointer);
+  diagnostic.anchor = anchor;
+  return diagnostic;
+}
+
+std::string versionList() {
+  const auto versions = supportedVersions();
+  std::string list;
+  for (const auto& version : versions) list += (list.empty() ? "" : ", ") + version;
+  return list;
+}
+
+}  // namespace
+
+struct SchemaValidator::Impl {
+  json schemaDocument;
+  valijson::Schema schema;
+  EnumLookup enums;
+
+  explicit Impl(std::string_view schemaText)
+      : schemaDocument(json::parse(schemaText)), enums(schemaDocument) {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    parser.populateSchema(NlohmannJsonAdapter(schemaDocument), schema);
+  }
+};
+
+SchemaValidator::SchemaValidator(std::string_view schemaText) : impl_(std::make_unique<Impl>(schemaText)) {}
+SchemaValidator::~SchemaValidator() = default;
+
+std::vector<std::string> supportedVersions() {
+  std::vector<std::string> versions;
+  for (const auto& schema : embeddedSchemas()) versions.emplace_back(schema.version);
+  return versions;
+}
+
+const SchemaValidator* SchemaValidator::forVersion(std::string_view version) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<SchemaValidator>, std::less<>> validators;
+  const std::lock_guard lock(mutex);
+  if (const auto it = validators.find(version); it != validators.end()) return it->second.get();
+  for (const auto& embedded : embeddedSchemas()) {
+    if (embedded.version != version) continue;
+    auto validator = std::unique_ptr<SchemaValidator>(new SchemaValidator(embedded.text));
+    return validators.emplace(std::string(version), std::move(validator)).first->second.get();
+  }
+  return nullptr;
+}
+
+std::vector<Diagnostic> SchemaValidator::validate(const json& document) const {
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  if (validator.validate(impl_->schema, NlohmannJsonAdapter(document), nullptr)) return {};
+
+  std::unordered_map<std::string, std::regex> regexCache;
+  WalkContext context{document, impl_->enums, regexCache};
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& failure : denoise(collectFailures(impl_->schema, document, "", context), document)) {
+    const bool repeated = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& seen) {
+      return seen.pointer == failure.pointer && seen.message == failure.message;
+    });
+    if (!repeated) diagnostics.push_back(finding("schema", failure.message, failure.pointer, failure.anchor));
+  }
+  if (diagnostics.empty()) {
+    // valijson rejects the document but the failure walk found no single cause: report
+    // valijson's own first words rather than let the document pass.
+    valijson::ValidationResults results;
+    validator.validate(impl_->schema, NlohmannJsonAdapter(document), &results);
+    valijson::ValidationResults::Error error;
+    const std::string detail = results.popError(error) ? error.description : "unknown reason";
+    diagnostics.push_back(finding("schema", "the document does not match the official schema: " + detail, "",
+                                  Anchor::value));
+  }
+  return diagnostics;
+}
+
+std::vector<Diagnostic> validateDocument(const json& document) {
+  const auto field = document.find("asyncapi");
+  if (field == document.end()) {
+    return {finding("asyncapi-version",
+                    fmt::format("missing required property 'asyncapi' (the AsyncAPI version of the document; "
+                                "supported: {})", versionList()),
+                    "", Anchor::key)};
+  }
+  if (!field->is_string()) {
+    return {finding("asyncapi-version",
+                    fmt::format("'asyncapi' must be a string such as '3.0.0'; found {} (quote the version)",
+                                describeFound(*field)),
+                    "/asyncapi", Anchor::value)};
+  }
+  const auto version = field->get<std::string>();
+  const SchemaValidator* validator = SchemaValidator::forVersion(version);
+  if (validator == nullptr) {
+    return {finding("asyncapi-version",
+                    fmt::format("unsupported AsyncAPI version '{}'; supported versions: {}", version, versionList()),
+                    "/asyncapi", Anchor::value)};
+  }
+  return validator->validate(document);
+}
+
+}  // namespace asynclint::schema

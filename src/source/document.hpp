@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostic.hpp"
+#include "source/line_index.hpp"
+#include "source/source_map.hpp"
+
+namespace asynclint {
+
+enum class SourceFormat { yaml, json };
+
+// One loaded file: its text, the normalized tree and where each node is written.
+// Move-only: the source map identifies nodes by address, which a copy of the tree would break.
+struct Document {
+  std::string path;  // as the user named it; "<stdin>" for standard input
+  std::string text;
+  SourceFormat format = SourceFormat::yaml;
+  nlohmann::json root;
+  SourceMap sourceMap;
+  LineIndex lines;
+
+  Document() = default;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  Located locate(std::string_view pointer) const { return sourceMap.locate(root, pointer, text, lines); }
+  // Fills the range (and related ranges in this file) of a diagnostic from its pointer.
+  void place(Diagnostic& diagnostic) const;
+};
+
+}  // namespace asynclint

@@ -1,0 +1,519 @@
+#include "source/loader.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <streambuf>
+#include <unordered_map>
+
+#include "source/scalar.hpp"
+#include "source/utf8.hpp"
+
+namespace asynclint {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view utf8Bom = "\xEF\xBB\xBF";
+
+// A finding that ends loading; carries the diagnostic to report.
+struct LoadAbort {
+  Diagnostic diagnostic;
+};
+
+Diagnostic fileDiagnostic(std::string rule, std::string message, const std::string& path) {
+  Diagnostic diagnostic;
+  diagnostic.rule = std::move(rule);
+  diagnostic.message = std::move(message);
+  diagnostic.file = path;
+  return diagnostic;
+}
+
+LoadResult failure(Diagnostic diagnostic) {
+  LoadResult result;
+  result.diagnostics.push_back(std::move(diagnostic));
+  return result;
+}
+
+// Reads a buffer through std::istream without copying it.
+class MemoryBuffer : public std::streambuf {
+ public:
+  explicit MemoryBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+std::string friendlySyntaxMessage(const std::string& message) {
+  static const std::unordered_map<std::string, std::string> known{
+      {"illegal map value",
+       "unexpected ':' (check the indentation, or quote a value that contains ': ')"},
+      {"end of map not found", "a mapping is not closed, or a line has the wrong indentation"},
+      {"end of sequence not found", "a list is not closed, or a line has the wrong indentation"},
+      {"end of map flow not found", "missing '}' to close a flow mapping"},
+      {"end of sequence flow not found", "missing ']' to close a flow list"},
+      {"unknown anchor", "an alias (*name) refers to an anchor (&name) that is not defined before it"},
+      {"invalid map key", "invalid mapping key"},
+  };
+  const auto it = known.find(message);
+  return it == known.end() ? message : it->second;
+}
+
+class TreeBuilder final : public YAML::EventHandler {
+ public:
+  TreeBuilder(Document& document, std::size_t baseOffset, const LoadLimits& limits,
+              std::vector<Diagnostic>& findings)
+      : document_(document), base_(baseOffset), limits_(limits), findings_(findings) {}
+
+  bool sawDocument() const { return sawDocument_; }
+
+  void OnDocumentStart(const YAML::Mark&) override { sawDocument_ = true; }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    placeScalar(nullOffset(mark), anchor, json(nullptr), nullptr);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    const ScalarStyle style = tag == "!" ? ScalarStyle::quoted : ScalarStyle::plain;
+    if (isKeyPosition()) {
+      acceptKey(offsetOf(mark), value, tag == "?" && value == "<<");
+      if (anchor != 0) remember(anchor, json(value), {NodeSpans::none, offsetOf(mark), false});
+      return;
+    }
+    placeScalar(offsetOf(mark), anchor, typeScalar(tag, style, value), nullptr);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      abort("syntax", mark, "an alias refers to an anchor that is still being defined (a recursive alias)");
+    }
+    spendAliasBudget(it->second.nodeCount, mark);
+    if (isKeyPosition()) {
+      if (!it->second.value.is_string()) abort("syntax", mark, "a mapping key must be a scalar");
+      acceptKey(offsetOf(mark), it->second.value.get<std::string>(), false);
+      return;
+    }
+    placeScalar(offsetOf(mark), 0, it->second.value, &it->second.value);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    openCollection(mark, anchor, style, false);
+  }
+  void OnSequenceEnd() override { closeCollection(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    openCollection(mark, anchor, style, true);
+  }
+  void OnMapEnd() override { closeCollection(); }
+
+ private:
+  struct Slot {
+    json* node;
+    bool deferred;  // a list item: it may still move, so its place is recorded when the list ends
+    bool recorded;  // false for values that are thrown away (the second of two duplicate keys)
+  };
+
+  struct Frame {
+    json* node = nullptr;
+    bool isMap = false;
+    bool inFlow = false;  // inside a flow collection ({...} or [...]), as all of JSON is
+    YAML::anchor_t anchor = 0;
+    NodeSpans spans;
+    Slot slot{};
+    // Mappings: the key that waits for its value.
+    std::optional<std::string> pendingKey;
+    std::uint32_t pendingKeyOffset = NodeSpans::none;
+    bool pendingIsMerge = false;
+    bool pendingIsDuplicate = false;
+    std::unique_ptr<json> mergeSources;
+    std::unique_ptr<json> discarded;
+    // Lists: where each item is written, recorded once the items stop moving.
+    std::vector<NodeSpans> itemSpans;
+  };
+
+  struct Anchored {
+    json value;
+    std::size_t nodeCount = 1;
+  };
+
+  std::uint32_t offsetOf(const YAML::Mark& mark) const {
+    return static_cast<std::uint32_t>(base_ + static_cast<std::size_t>(std::max(mark.pos, 0)));
+  }
+
+  // An empty value is reported where its key is; yaml-cpp marks the next token instead.
+  std::uint32_t nullOffset(const YAML::Mark& mark) const {
+    const std::uint32_t offset = offsetOf(mark);
+    const std::string_view rest = std::string_view(document_.text).substr(std::min<std::size_t>(offset, document_.text.size()));
+    const bool written = rest.starts_with("~") || rest.starts_with("null") || rest.starts_with("Null") ||
+                         rest.starts_with("NULL");
+    if (!written && !stack_.empty() && stack_.back().isMap && stack_.back().pendingKey) {
+      return stack_.back().pendingKeyOffset;
+    }
+    return offset;
+  }
+
+  [[noreturn]] void abort(const char* rule, const YAML::Mark& mark, std::string message) const {
+    Diagnostic diagnostic = fileDiagnostic(rule, std::move(message), document_.path);
+    diagnostic.range.start = document_.lines.position(document_.text, offsetOf(mark));
+    diagnostic.range.end = diagnostic.range.start;
+    throw LoadAbort{std::move(diagnostic)};
+  }
+
+  void spendAliasBudget(std::size_t nodes, const YAML::Mark& mark) {
+    aliasNodes_ += nodes;
+    if (aliasNodes_ > limits_.maxAliasNodes) {
+      abort("limits", mark,
+            fmt::format("aliases expand to more than {} nodes (an alias bomb?); asynclint stops here",
+                        limits_.maxAliasNodes));
+    }
+  }
+
+  bool isKeyPosition() const {
+    return !stack_.empty() && stack_.back().isMap && !stack_.back().pendingKey;
+  }
+
+  void acceptKey(std::uint32_t offset, const std::string& key, bool isMerge) {
+    Frame& frame = stack_.back();
+    frame.pendingKey = key;
+    frame.pendingKeyOffset = offset;
+    frame.pendingIsMerge = isMerge;
+    frame.pendingIsDuplicate = false;
+    if (isMerge) return;
+    const auto existing = frame.node->find(key);
+    if (existing == frame.node->end()) return;
+    frame.pendingIsDuplicate = true;
+    Diagnostic diagnostic = fileDiagnostic(
+        "duplicate-key", fmt::format("duplicate key '{}': it is already defined in this mapping", key),
+        document_.path);
+    diagnostic.range = tokenRange(document_.text, document_.lines, offset, frame.inFlow);
+    RelatedLocation first;
+    first.file = document_.path;
+    first.message = "first defined here";
+    if (const NodeSpans* spans = document_.sourceMap.find(&*existing)) {
+      first.range = tokenRange(document_.text, document_.lines, spans->key, spans->inFlow);
+    }
+    diagnostic.related.push_back(std::move(first));
+    findings_.push_back(std::move(diagnostic));
+  }
+
+  // Where the next value goes: the root, a list item, a mapping member, or a holder.
+  Slot takeSlot() {
+    if (stack_.empty()) return {&document_.root, false, true};
+    Frame& frame = stack_.back();
+    if (!frame.isMap) {
+      frame.node->push_back(nullptr);
+      return {&frame.node->back(), true, true};
+    }
+    if (frame.pendingIsMerge) {
+      frame.mergeSources = std::make_unique<json>();
+      return {frame.mergeSources.get(), false, true};
+    }
+    if (frame.pendingIsDuplicate) {
+      frame.discarded = std::make_unique<json>();
+      return {frame.discarded.get(), false, false};
+    }
+    json& member = (*frame.node)[*frame.pendingKey];
+    return {&member, false, true};
+  }
+
+  NodeSpans spansHere(std::uint32_t valueOffset) const {
+    NodeSpans spans;
+    spans.value = valueOffset;
+    if (!stack_.empty()) {
+      spans.inFlow = stack_.back().inFlow;
+      if (stack_.back().isMap) spans.key = stack_.back().pendingKeyOffset;
+    }
+    return spans;
+  }
+
+  void record(const Slot& slot, const NodeSpans& spans) {
+    if (!slot.recorded) return;
+    if (stack_.empty()) {
+      document_.sourceMap.setRoot(spans);
+    } else if (slot.deferred) {
+      stack_.back().itemSpans.push_back(spans);
+    } else {
+      document_.sourceMap.record(slot.node, spans);
+    }
+  }
+
+  void finishValue() {
+    if (stack_.empty() || !stack_.back().isMap) return;
+    Frame& frame = stack_.back();
+    frame.pendingKey.reset();
+    frame.pendingIsDuplicate = false;
+    frame.discarded.reset();
+  }
+
+  // Places a scalar, or a copy of an anchored value (`copiedFrom`) whose inner nodes keep the
+  // places where the anchor wrote them.
+  void placeScalar(std::uint32_t offset, YAML::anchor_t anchor, json value, const json* copiedFrom) {
+    if (isKeyPosition()) {
+      acceptKey(offset, value.is_null() ? std::string() : value.dump(), false);
+      return;
+    }
+    const NodeSpans spans = spansHere(offset);
+    const Slot slot = takeSlot();
+    *slot.node = std::move(value);
+    record(slot, spans);
+    if (copiedFrom != nullptr && slot.recorded) copyChildSpans(*copiedFrom, *slot.node);
+    if (anchor != 0) remember(anchor, *slot.node, spans);
+    finishValue();
+  }
+
+  void openCollection(const YAML::Mark& mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style,
+                      bool isMap) {
+    if (isKeyPosition()) abort("syntax", mark, "a mapping key must be a scalar, not a collection");
+    if (stack_.size() >= limits_.maxDepth) {
+      abort("limits", mark, fmt::format("nesting is deeper than {} levels", limits_.maxDepth));
+    }
+    const NodeSpans spans = spansHere(offsetOf(mark));
+    const Slot slot = takeSlot();
+    *slot.node = isMap ? json::object() : json::array();
+    Frame frame;
+    frame.node = slot.node;
+    frame.isMap = isMap;
+    frame.inFlow = spans.inFlow || style == YAML::EmitterStyle::Flow;
+    frame.anchor = anchor;
+    frame.spans = spans;
+    frame.slot = slot;
+    stack_.push_back(std::move(frame));
+  }
+
+  void closeCollection() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    if (frame.isMap && frame.mergeSources) applyMerge(frame);
+    if (!frame.isMap && frame.slot.recorded) {
+      for (std::size_t i = 0; i < frame.itemSpans.size(); ++i) {
+        document_.sourceMap.record(&(*frame.node)[i], frame.itemSpans[i]);
+      }
+    }
+    record(frame.slot, frame.spans);
+    if (frame.anchor != 0) remember(frame.anchor, *frame.node, frame.spans);
+    finishValue();
+  }
+
+  // YAML merge keys (<<): members of the merged mappings that the mapping does not define itself.
+  void applyMerge(Frame& frame) {
+    const json& sources = *frame.mergeSources;
+    const YAML::Mark mark;
+    auto mergeOne = [&](const json& source) {
+      if (!source.is_object()) {
+        Diagnostic diagnostic = fileDiagnostic(
+            "syntax", "the value of a merge key (<<) must be a mapping or a list of mappings", document_.path);
+        diagnostic.range = tokenRange(document_.text, document_.lines, frame.spans.value, frame.inFlow);
+        throw LoadAbort{std::move(diagnostic)};
+      }
+      for (const auto& [key, value] : source.items()) {
+        if (frame.node->contains(key)) continue;
+        spendAliasBudget(countNodes(value), mark);
+        json& member = (*frame.node)[key] = value;
+        if (const NodeSpans* spans = document_.sourceMap.find(&value)) document_.sourceMap.record(&member, *spans);
+        copyChildSpans(value, member);
+      }
+    };
+    if (sources.is_array()) {
+      for (const auto& source : sources) mergeOne(source);
+    } else {
+      mergeOne(sources);
+    }
+  }
+
+  static std::size_t countNodes(const json& node) {
+    std::size_t count = 1;
+    if (node.is_structured()) {
+      for (const auto& child : node) count += countNodes(child);
+    }
+    return count;
+  }
+
+  void copyChildSpans(const json& from, json& to) {
+    if (!from.is_structured()) return;
+    auto source = from.begin();
+    for (auto target = to.begin(); target != to.end(); ++target, ++source) {
+      if (const NodeSpans* spans = document_.sourceMap.find(&*source)) {
+        document_.sourceMap.record(&*target, *spans);
+      }
+      copyChildSpans(*source, *target);
+    }
+  }
+
+  void remember(YAML::anchor_t anchor, const json& value, const NodeSpans& spans) {
+    Anchored& anchored = anchors_[anchor];
+    anchored.value = value;
+    anchored.nodeCount = countNodes(value);
+    document_.sourceMap.record(&anchored.value, spans);
+    copyChildSpans(value, anchored.value);
+  }
+
+  Document& document_;
+  std::size_t base_;
+  const LoadLimits& limits_;
+  std::vector<Diagnostic>& findings_;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  std::size_t aliasNodes_ = 0;
+  bool sawDocument_ = false;
+};
+
+// Stops the parser at the start of a second document.
+class SecondDocumentProbe final : public YAML::EventHandler {
+ public:
+  struct Found {
+    YAML::Mark mark;
+  };
+  void OnDocumentStart(const YAML::Mark& mark) override { throw Found{mark}; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+std::optional<Diagnostic> checkEncoding(const Document& document, std::size_t start) {
+  const std::string_view text(document.text);
+  auto at = [&](std::string rule, std::size_t offset, std::string message) {
+    Diagnostic diagnostic = fileDiagnostic(std::move(rule), std::move(message), document.path);
+    diagnostic.range.start = document.lines.position(text, offset);
+    diagnostic.range.end = diagnostic.range.start;
+    return diagnostic;
+  };
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
+      (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
+    return at("encoding", 0, "the file is UTF-16 or UTF-32 encoded; asynclint reads UTF-8 (convert it, "
+                             "e.g. with iconv -t UTF-8)");
+  }
+  const std::size_t nul = text.find('\0', start);
+  if (nul != std::string_view::npos) {
+    return at("encoding", nul, "the file contains a NUL byte: it is binary, not YAML or JSON text");
+  }
+  if (const auto invalid = utf8::firstInvalidByte(text.substr(start))) {
+    const std::size_t offset = start + *invalid;
+    return at("encoding", offset,
+              fmt::format("invalid UTF-8 byte 0x{:02X}: the file must be UTF-8 text",
+                          static_cast<unsigned char>(text[offset])));
+  }
+  return std::nullopt;
+}
+
+SourceFormat detectFormat(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && (text[first] == '{' || text[first] == '[')
+             ? SourceFormat::json
+             : SourceFormat::yaml;
+}
+
+}  // namespace
+
+LoadResult loadText(std::string path, std::string text, const LoadLimits& limits) {
+  if (text.size() > limits.maxBytes) {
+    return failure(fileDiagnostic(
+        "limits", fmt::format("the file is larger than {} MiB", limits.maxBytes >> 20U), path));
+  }
+  Document document;
+  document.path = std::move(path);
+  document.text = std::move(text);
+  document.lines = LineIndex(document.text);
+  const std::size_t start = std::string_view(document.text).starts_with(utf8Bom) ? utf8Bom.size() : 0;
+  if (auto problem = checkEncoding(document, start)) return failure(std::move(*problem));
+  const std::string_view body = std::string_view(document.text).substr(start);
+  document.format = detectFormat(body);
+
+  LoadResult result;
+  MemoryBuffer buffer(body);
+  std::istream stream(&buffer);
+  try {
+    YAML::Parser parser(stream);
+    TreeBuilder builder(document, start, limits, result.diagnostics);
+    parser.HandleNextDocument(builder);
+    if (!builder.sawDocument()) {
+      Diagnostic empty = fileDiagnostic("document-root", "the file is empty: an AsyncAPI document is a "
+                                                         "YAML mapping or a JSON object", document.path);
+      empty.range.start = {1, 1};
+      empty.range.end = empty.range.start;
+      result.diagnostics.push_back(std::move(empty));
+      result.document = std::move(document);
+      return result;
+    }
+    try {
+      SecondDocumentProbe probe;
+      parser.HandleNextDocument(probe);
+    } catch (const SecondDocumentProbe::Found& found) {
+      Diagnostic second = fileDiagnostic(
+          "syntax", "the file holds more than one YAML document; an AsyncAPI document is a single one",
+          document.path);
+      second.range.start = document.lines.position(document.text, start + static_cast<std::size_t>(found.mark.pos));
+      second.range.end = second.range.start;
+      return failure(std::move(second));
+    }
+  } catch (const LoadAbort& abort) {
+    return failure(abort.diagnostic);
+  } catch (const YAML::Exception& error) {
+    const char* kind = document.format == SourceFormat::json ? "JSON" : "YAML";
+    Diagnostic syntax = fileDiagnostic(
+        "syntax", fmt::format("{} syntax error: {}", kind, friendlySyntaxMessage(error.msg)), document.path);
+    syntax.range.start = document.lines.position(document.text, start + static_cast<std::size_t>(std::max(error.mark.pos, 0)));
+    syntax.range.end = syntax.range.start;
+    return failure(std::move(syntax));
+  }
+  result.document = std::move(document);
+  return result;
+}
+
+LoadResult loadFile(const std::string& path, const LoadLimits& limits) {
+  if (path == "-") {
+    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return loadText("<stdin>", std::move(text), limits);
+  }
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (error || !std::filesystem::exists(status)) {
+    return failure(fileDiagnostic("file-unreadable", "no such file", path));
+  }
+  if (std::filesystem::is_directory(status)) {
+    return failure(fileDiagnostic("file-unreadable", "is a directory, not a file", path));
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    return failure(fileDiagnostic("file-unreadable", fmt::format("cannot open: {}", std::strerror(errno)), path));
+  }
+  std::string text;
+  const auto size = std::filesystem::file_size(path, error);
+  if (!error && std::filesystem::is_regular_file(status)) {
+    if (size > limits.maxBytes) {
+      return failure(fileDiagnostic(
+          "limits", fmt::format("the file is larger than {} MiB", limits.maxBytes >> 20U), path));
+    }
+    text.resize(size);
+    file.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+  } else {
+    text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  }
+  if (file.bad()) {
+    return failure(fileDiagnostic("file-unreadable", fmt::format("cannot read: {}", std::strerror(errno)), path));
+  }
+  return loadText(path, std::move(text), limits);
+}
+
+}  // namespace asynclint
