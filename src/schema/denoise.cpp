@@ -66,6 +66,7 @@ std::optional<Failure> mergedAlternatives(const Failure& failure, const std::vec
       if (std::find(into.begin(), into.end(), expected) == into.end()) into.push_back(expected);
     }
   }
+  std::sort(values.begin(), values.end());
   const json* node = pointer::find(root, failure.pointer);
   std::string wanted;
   if (!types.empty()) wanted = typeList(types);
@@ -81,11 +82,42 @@ std::optional<Failure> mergedAlternatives(const Failure& failure, const std::vec
   return merged;
 }
 
+// When every branch rejects the value of the same property by const or enum (`is: routingKey`
+// in one branch, `is: queue` in another), that property is the discriminator and its wrong value
+// is the one real problem; the rest of each branch's complaints follow from it.
+std::optional<Failure> mergedDiscriminator(const std::vector<const Branch*>& branches, const json& root) {
+  std::vector<std::string> values;
+  std::optional<std::string> at;
+  for (const Branch* branch : branches) {
+    const auto discriminator = std::find_if(branch->failures.begin(), branch->failures.end(), [&](const Failure& f) {
+      return (f.kind == FailureKind::constant || f.kind == FailureKind::enumeration) && !f.expected.empty() &&
+             (!at || f.pointer == *at);
+    });
+    if (discriminator == branch->failures.end()) return std::nullopt;
+    at = discriminator->pointer;
+    for (const auto& expected : discriminator->expected) {
+      if (std::find(values.begin(), values.end(), expected) == values.end()) values.push_back(expected);
+    }
+  }
+  // Branches of different binding versions list the same values in different orders.
+  std::sort(values.begin(), values.end());
+  const json* node = pointer::find(root, *at);
+  Failure merged;
+  merged.kind = FailureKind::enumeration;
+  merged.pointer = *at;
+  merged.expected = values;
+  merged.message = fmt::format("{} must be {}; found {}", nodeName(root, *at),
+                               values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values),
+                               node != nullptr ? describeFound(*node) : "nothing");
+  return merged;
+}
+
 std::vector<Failure> resolveBranches(const Failure& failure, const json& root) {
   std::vector<const Branch*> branches = candidates(failure, root);
   if (branches.empty()) return {};
   if (branches.size() > 1) {
     if (auto merged = mergedAlternatives(failure, branches, root)) return {std::move(*merged)};
+    if (auto merged = mergedDiscriminator(branches, root)) return {std::move(*merged)};
   }
   std::vector<std::vector<Failure>> resolved;
   for (const Branch* branch : branches) resolved.push_back(denoise(branch->failures, root));

@@ -416,6 +416,43 @@ std::optional<Diagnostic> checkEncoding(const Document& document, std::size_t st
   return std::nullopt;
 }
 
+// JSON text goes through the YAML parser too (JSON is YAML 1.2), which accepts what JSON does
+// not (trailing commas, comments) and words JSON errors in YAML terms; a tree-less pass of
+// nlohmann's parser first holds JSON to JSON's grammar and names its errors precisely.
+std::optional<Diagnostic> checkJsonSyntax(const Document& document, std::size_t start) {
+  struct Discard : nlohmann::json_sax<json> {
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override {
+      offset = position;
+      message = error.what();
+      return false;
+    }
+    std::size_t offset = 0;
+    std::string message;
+  } sax;
+  const std::string_view body = std::string_view(document.text).substr(start);
+  if (json::sax_parse(body.begin(), body.end(), &sax)) return std::nullopt;
+  // "[json.exception.parse_error.101] parse error at line 3, column 4: syntax error while ..."
+  std::string detail = sax.message;
+  if (const std::size_t colon = detail.find(": "); colon != std::string::npos) detail = detail.substr(colon + 2);
+  if (detail.starts_with("syntax error ")) detail = detail.substr(13);
+  Diagnostic diagnostic = fileDiagnostic("syntax", "JSON syntax error: " + detail, document.path);
+  diagnostic.range.start = document.lines.position(document.text, start + (sax.offset > 0 ? sax.offset - 1 : 0));
+  diagnostic.range.end = diagnostic.range.start;
+  return diagnostic;
+}
+
 SourceFormat detectFormat(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   return first != std::string_view::npos && (text[first] == '{' || text[first] == '[')
@@ -438,6 +475,9 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
   if (auto problem = checkEncoding(document, start)) return failure(std::move(*problem));
   const std::string_view body = std::string_view(document.text).substr(start);
   document.format = detectFormat(body);
+  if (document.format == SourceFormat::json) {
+    if (auto problem = checkJsonSyntax(document, start)) return failure(std::move(*problem));
+  }
 
   LoadResult result;
   MemoryBuffer buffer(body);

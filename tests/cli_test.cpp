@@ -1,0 +1,81 @@
+// The command line as users meet it: exit codes, several files, standard input, formats,
+// colors and the help and version texts.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+using namespace asynclint::test;
+
+namespace {
+const std::string valid = "testdata/valid/order-producer.yaml";
+const std::string invalid = "testdata/invalid/info-unknown-property.yaml";
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("a missing file and a directory are input errors; the other files are still checked") {
+    const auto result = run(binary() + " validate --no-color no-such-file.yaml testdata " + invalid + " " + valid);
+    CHECK(result.exitCode == 2);
+    CHECK(result.output ==
+          "no-such-file.yaml: error: no such file [file-unreadable]\n"
+          "testdata: error: is a directory, not a file [file-unreadable]\n"
+          "testdata/invalid/info-unknown-property.yaml:2:1: error: missing required property 'version' in info [schema]\n"
+          "testdata/invalid/info-unknown-property.yaml:4:3: error: unknown property 'versio' in info (did you mean "
+          "'version'?) [schema]\n"
+          "4 errors, 0 warnings in 4 files\n");
+  }
+
+  TEST_CASE("standard input is read with -") {
+    const auto result = run(binary() + " validate --no-color - < " + invalid);
+    CHECK(result.exitCode == 1);
+    CHECK(result.output.find("<stdin>:4:3: error: unknown property 'versio'") != std::string::npos);
+    const auto clean = run("cat " + valid + " | " + binary() + " validate --no-color -");
+    CHECK(clean.exitCode == 0);
+  }
+
+  TEST_CASE("JSON output lists every finding with its place") {
+    const auto result = run(binary() + " validate --format json " + invalid);
+    CHECK(result.exitCode == 1);
+    const auto findings = nlohmann::json::parse(result.output);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[1] == nlohmann::json::parse(R"json({
+      "file": "testdata/invalid/info-unknown-property.yaml", "rule": "schema", "severity": "error",
+      "message": "unknown property 'versio' in info (did you mean 'version'?)", "pointer": "/info/versio",
+      "start": {"line": 4, "column": 3}, "end": {"line": 4, "column": 9}, "related": []})json"));
+    const auto clean = run(binary() + " validate --format json " + valid);
+    CHECK(clean.output == "[]\n");
+  }
+
+  TEST_CASE("color only when asked for by a terminal, never with NO_COLOR or --no-color") {
+    const auto piped = run(binary() + " validate " + invalid);
+    CHECK(piped.output.find('\033') == std::string::npos);
+    const auto terminal = run("script -qec '" + binary() + " validate " + invalid + "' /dev/null");
+    if (terminal.exitCode != 127 && terminal.output.find("not found") == std::string::npos) {
+      CHECK(terminal.output.find("\033[1;31merror") != std::string::npos);
+      const auto noColor = run("NO_COLOR=1 script -qec '" + binary() + " validate " + invalid + "' /dev/null");
+      CHECK(noColor.output.find('\033') == std::string::npos);
+    }
+  }
+
+  TEST_CASE("--quiet prints errors only; --fail-severity is validated") {
+    const auto quiet = run(binary() + " validate --quiet --no-color " + valid);
+    CHECK(quiet.output.empty());
+    CHECK(quiet.exitCode == 0);
+    const auto bad = run(binary() + " validate --fail-severity fatal " + valid);
+    CHECK(bad.exitCode == 2);
+  }
+
+  TEST_CASE("usage errors exit 2; --help and --version exit 0") {
+    CHECK(run(binary()).exitCode == 2);
+    CHECK(run(binary() + " validate").exitCode == 2);
+    CHECK(run(binary() + " validate --frobnicate " + valid).exitCode == 2);
+    const auto help = run(binary() + " validate --help");
+    CHECK(help.exitCode == 0);
+    CHECK(help.output.find("Examples:") != std::string::npos);
+    const auto version = run(binary() + " --version");
+    CHECK(version.exitCode == 0);
+    CHECK(version.output.find("@asyncapi/specs 6.11.1: 2.0.0 2.1.0 2.2.0 2.3.0 2.4.0 2.5.0 2.6.0 3.0.0 3.1.0") !=
+          std::string::npos);
+  }
+}

@@ -1,0 +1,82 @@
+// Conformance over ../shared/corpus: each document gets the verdict of the official schema
+// listed in expected.tsv. Skips, with a message, when the shared folder is absent.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "app.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using namespace asynclint::test;
+
+namespace {
+
+struct Expectation {
+  std::string path;
+  std::string verdict;
+  std::string note;
+};
+
+std::vector<Expectation> readExpectations(const fs::path& tsv) {
+  std::vector<Expectation> rows;
+  std::ifstream file(tsv);
+  std::string line;
+  std::getline(file, line);  // header
+  while (std::getline(file, line)) {
+    std::stringstream fields(line);
+    Expectation row;
+    std::getline(fields, row.path, '\t');
+    std::getline(fields, row.verdict, '\t');
+    std::getline(fields, row.note);
+    if (!row.path.empty()) rows.push_back(row);
+  }
+  return rows;
+}
+
+// "...: bindings.kafka.key of components.messages.costingResponse ..." → the JSON pointer
+// /components/messages/costingResponse/bindings/kafka/key, where the note names a place.
+std::string pointerNamedBy(const std::string& note) {
+  const auto of = note.find(" of ");
+  const auto colon = note.rfind(": ", of);
+  if (of == std::string::npos || colon == std::string::npos) return "";
+  const std::string inner = note.substr(colon + 2, of - colon - 2);
+  const std::string outer = note.substr(of + 4, note.find(' ', of + 4) - of - 4);
+  std::string pointer = "/" + outer + "/" + inner;
+  std::replace(pointer.begin(), pointer.end(), '.', '/');
+  return pointer;
+}
+
+}  // namespace
+
+TEST_SUITE("corpus") {
+  TEST_CASE("official examples get the official schema's verdict") {
+    const fs::path tsv = sharedDir() / "corpus" / "expected.tsv";
+    if (!fs::exists(tsv)) {
+      MESSAGE("skipped: " << tsv << " is absent (the shared folder is not beside the project)");
+      return;
+    }
+    const auto rows = readExpectations(tsv);
+    REQUIRE(rows.size() > 50);
+    for (const auto& row : rows) {
+      CAPTURE(row.path);
+      const auto result = asynclint::validateFile((sharedDir() / "corpus" / row.path).string());
+      std::vector<asynclint::Diagnostic> errors;
+      for (const auto& diagnostic : result.diagnostics) {
+        if (diagnostic.severity == asynclint::Severity::error) errors.push_back(diagnostic);
+      }
+      if (row.verdict == "valid") {
+        for (const auto& error : errors) CAPTURE(error.message);
+        CHECK(errors.empty());
+        continue;
+      }
+      REQUIRE(row.verdict == "invalid");
+      REQUIRE(errors.size() == 1);
+      const std::string pointer = pointerNamedBy(row.note);
+      if (!pointer.empty()) CHECK(errors.front().pointer == pointer);
+      CHECK(errors.front().range.known());
+    }
+  }
+}

@@ -1,0 +1,206 @@
+// The loader: scalar typing by the YAML 1.2 core schema, source positions of keys and values,
+// duplicate keys, aliases and merge keys, and bounded work on hostile input.
+#include <doctest/doctest.h>
+
+#include "source/loader.hpp"
+
+using asynclint::Document;
+using asynclint::LoadResult;
+using asynclint::Position;
+using nlohmann::json;
+
+namespace doctest {
+template <>
+struct StringMaker<Position> {
+  static String convert(const Position& position) {
+    return (std::to_string(position.line) + ":" + std::to_string(position.column)).c_str();
+  }
+};
+}  // namespace doctest
+
+namespace {
+
+Document load(const std::string& text) {
+  LoadResult result = asynclint::loadText("test.yaml", text);
+  REQUIRE(result.document.has_value());
+  return std::move(*result.document);
+}
+
+Position keyAt(const Document& document, const std::string& pointer) {
+  const auto located = document.locate(pointer);
+  REQUIRE(located.exact);
+  return located.key.start;
+}
+
+Position valueAt(const Document& document, const std::string& pointer) {
+  const auto located = document.locate(pointer);
+  REQUIRE(located.exact);
+  return located.value.start;
+}
+
+Position at(std::uint32_t line, std::uint32_t column) { return {line, column}; }
+
+}  // namespace
+
+TEST_SUITE("loader") {
+  TEST_CASE("plain scalars are typed by the YAML 1.2 core schema; quoted ones stay strings") {
+    const auto document = load(
+        "a: true\nb: False\nc: null\nd: ~\ne:\nf: 42\ng: -7\nh: 0x1F\ni: 0o17\nj: 1.5\nk: 1e3\n"
+        "l: .inf\nm: 1.0.0\nn: '42'\no: \"true\"\np: yes\nq: 3.0\nr: !!str 12\ns: 123456789012345678901234567890\n"
+        "t: 18446744073709551615\nu: -9223372036854775808\n");
+    const json& root = document.root;
+    CHECK(root["a"] == true);
+    CHECK(root["b"] == false);
+    CHECK(root["c"].is_null());
+    CHECK(root["d"].is_null());
+    CHECK(root["e"].is_null());
+    CHECK(root["f"] == 42);
+    CHECK(root["g"] == -7);
+    CHECK(root["h"] == 31);
+    CHECK(root["i"] == 15);
+    CHECK(root["j"] == 1.5);
+    CHECK(root["k"] == 1000.0);
+    CHECK(root["l"].is_number_float());
+    CHECK(root["m"] == "1.0.0");
+    CHECK(root["n"] == "42");
+    CHECK(root["o"] == "true");
+    CHECK(root["p"] == "yes");  // YAML 1.1 booleans are strings in YAML 1.2
+    CHECK(root["q"].is_number_float());
+    CHECK(root["r"] == "12");
+    CHECK(root["s"].is_number_float());
+    CHECK(root["t"].is_number_unsigned());
+    CHECK(root["u"] == std::numeric_limits<std::int64_t>::min());
+  }
+
+  TEST_CASE("positions of keys and values in block style") {
+    const auto document = load("info:\n  title: Orders\n  version: '1.0'\nlist:\n  - first\n  - name: second\n");
+    CHECK(keyAt(document, "/info") == at(1, 1));
+    CHECK(keyAt(document, "/info/title") == at(2, 3));
+    CHECK(valueAt(document, "/info/title") == at(2, 10));
+    CHECK(valueAt(document, "/info/version") == at(3, 12));
+    CHECK(valueAt(document, "/list/0") == at(5, 5));
+    CHECK(keyAt(document, "/list/1/name") == at(6, 5));
+    CHECK(valueAt(document, "/list/1/name") == at(6, 11));
+    const auto range = document.locate("/info/version").value;
+    CHECK(range.end == at(3, 17));  // past the closing quote
+  }
+
+  TEST_CASE("positions in flow style and JSON") {
+    const auto document = load("{\n  \"a\": {\"b\": [1, {\"c\": true}]},\n  \"d\": \"x\"\n}\n");
+    CHECK(keyAt(document, "/a") == at(2, 3));
+    CHECK(keyAt(document, "/a/b") == at(2, 9));
+    CHECK(valueAt(document, "/a/b/0") == at(2, 15));
+    CHECK(keyAt(document, "/a/b/1/c") == at(2, 19));
+    CHECK(valueAt(document, "/a/b/1/c") == at(2, 24));
+    CHECK(document.locate("/a/b/1/c").value.end == at(2, 28));
+    CHECK(document.format == asynclint::SourceFormat::json);
+  }
+
+  TEST_CASE("positions after multi-line strings, with CRLF line ends and non-ASCII text") {
+    const auto document = load(
+        "description: |\r\n  line one\r\n  line two\r\ntitle: \"Caf\xC3\xA9 \xE2\x82\xAC\"\r\nnext: \xE2\x82\xAC\xE2\x82\xAC x\r\n"
+        "folded: >\r\n  a\r\n  b\r\nlast: 1\r\n");
+    CHECK(document.root["description"] == "line one\nline two\n");
+    CHECK(keyAt(document, "/title") == at(4, 1));
+    CHECK(valueAt(document, "/title") == at(4, 8));
+    CHECK(document.locate("/title").value.end == at(4, 16));  // columns count characters, not bytes
+    CHECK(valueAt(document, "/next") == at(5, 7));
+    CHECK(keyAt(document, "/last") == at(9, 1));
+    CHECK(document.root["folded"] == "a b\n");
+  }
+
+  TEST_CASE("a missing pointer locates its nearest existing parent") {
+    const auto document = load("info:\n  title: x\n");
+    const auto located = document.locate("/info/version");
+    CHECK_FALSE(located.exact);
+    CHECK(located.pointer == "/info");
+    CHECK(located.key.start == at(1, 1));
+  }
+
+  TEST_CASE("pointer tokens are unescaped per RFC 6901") {
+    const auto document = load("paths:\n  a/b:\n    x~y: 1\n");
+    CHECK(keyAt(document, "/paths/a~1b/x~0y") == at(3, 5));
+  }
+
+  TEST_CASE("duplicate keys are reported at the second key, naming the first") {
+    const LoadResult result = asynclint::loadText("d.yaml", "a: 1\nb:\n  c: 1\n  c: 2\n");
+    REQUIRE(result.document.has_value());
+    REQUIRE(result.diagnostics.size() == 1);
+    const auto& duplicate = result.diagnostics.front();
+    CHECK(duplicate.rule == "duplicate-key");
+    CHECK(duplicate.range.start == at(4, 3));
+    REQUIRE(duplicate.related.size() == 1);
+    CHECK(duplicate.related.front().range.start == at(3, 3));
+    CHECK(result.document->root["b"]["c"] == 1);  // the first definition is kept
+  }
+
+  TEST_CASE("aliases expand, and their inner nodes keep the anchor's positions") {
+    const auto document = load("base: &b\n  kind: x\n  size: 2\ncopy: *b\nlist: [*b]\n");
+    CHECK(document.root["copy"] == document.root["base"]);
+    CHECK(document.root["list"][0]["size"] == 2);
+    CHECK(valueAt(document, "/copy") == at(4, 7));
+    CHECK(keyAt(document, "/copy/size") == at(3, 3));
+    CHECK(keyAt(document, "/list/0/kind") == at(2, 3));
+  }
+
+  TEST_CASE("merge keys add members the mapping does not define itself") {
+    const auto document = load(
+        "defaults: &d {a: 1, b: 2}\nmore: &m {c: 3, a: 9}\nthing:\n  <<: [*d, *m]\n  b: 5\n");
+    const json& thing = document.root["thing"];
+    CHECK(thing == json{{"a", 1}, {"b", 5}, {"c", 3}});
+    CHECK(keyAt(document, "/thing/a") == at(1, 15));
+    CHECK(keyAt(document, "/thing/b") == at(5, 3));
+  }
+
+  TEST_CASE("hostile input is bounded: alias bombs, deep nesting, recursive aliases") {
+    std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char name = 'b'; name <= 'k'; ++name) {
+      const char previous = static_cast<char>(name - 1);
+      bomb += std::string(1, name) + ": &" + name + " [";
+      for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + previous;
+      bomb += "]\n";
+    }
+    const LoadResult exploded = asynclint::loadText("bomb.yaml", bomb);
+    CHECK(exploded.inputError());
+    REQUIRE(exploded.diagnostics.size() == 1);
+    CHECK(exploded.diagnostics.front().rule == "limits");
+
+    const LoadResult deep = asynclint::loadText("deep.yaml", "a: " + std::string(100000, '[') + std::string(100000, ']'));
+    CHECK(deep.inputError());
+    CHECK(deep.diagnostics.front().message == "nesting is deeper than 256 levels");
+
+    const LoadResult recursive = asynclint::loadText("r.yaml", "a: &x [1, *x]\n");
+    CHECK(recursive.inputError());
+    CHECK(recursive.diagnostics.front().rule == "syntax");
+  }
+
+  TEST_CASE("encodings: a UTF-8 BOM is accepted; invalid UTF-8, NUL bytes and UTF-16 are errors") {
+    CHECK(load("\xEF\xBB\xBF" "a: 1\n").root["a"] == 1);
+    const LoadResult invalid = asynclint::loadText("u.yaml", "a: 1\nb: \"\xC3\x28\"\n");
+    REQUIRE(invalid.inputError());
+    CHECK(invalid.diagnostics.front().range.start == at(2, 5));
+    CHECK(asynclint::loadText("n.yaml", std::string("a: 1\0", 5)).inputError());
+    CHECK(asynclint::loadText("w.yaml", std::string("\xFF\xFE" "a\0", 4)).inputError());
+  }
+
+  TEST_CASE("syntax errors carry the parser's position and never throw") {
+    const LoadResult result = asynclint::loadText("s.yaml", "a: 1\n b: 2\n");
+    REQUIRE(result.inputError());
+    CHECK(result.diagnostics.front().rule == "syntax");
+    CHECK(result.diagnostics.front().range.start == at(2, 3));
+    const LoadResult unclosed = asynclint::loadText("s.yaml", "a: [1, 2\n");
+    CHECK(unclosed.inputError());
+    const LoadResult jsonError = asynclint::loadText("s.json", "{\"a\": 1,}");
+    REQUIRE(jsonError.inputError());
+    CHECK(jsonError.diagnostics.front().message.starts_with("JSON syntax error"));
+  }
+
+  TEST_CASE("an empty file and a comment-only file load as empty documents with a finding") {
+    for (const char* text : {"", "# nothing\n", "\n\n"}) {
+      const LoadResult result = asynclint::loadText("e.yaml", text);
+      CHECK_FALSE(result.inputError());
+      REQUIRE(result.diagnostics.size() == 1);
+      CHECK(result.diagnostics.front().rule == "document-root");
+    }
+  }
+}

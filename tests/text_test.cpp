@@ -1,0 +1,39 @@
+#include <doctest/doctest.h>
+
+#include "source/json_pointer.hpp"
+#include "source/utf8.hpp"
+#include "text/suggest.hpp"
+
+using namespace asynclint;
+
+TEST_SUITE("text") {
+  TEST_CASE("edit distance and did-you-mean suggestions") {
+    CHECK(text::editDistance("versio", "version") == 1);
+    CHECK(text::editDistance("tilte", "title") == 1);  // a swap counts once
+    CHECK(text::closest("versio", {"title", "version", "description"}) == "version");
+    CHECK(text::closest("Version", {"title", "version"}) == "version");
+    CHECK_FALSE(text::closest("zzz", {"title", "version"}).has_value());
+    CHECK(text::quotedList({"send", "receive"}) == "'send' or 'receive'");
+    CHECK(text::quotedList({"a", "b", "c"}) == "'a', 'b' or 'c'");
+  }
+
+  TEST_CASE("JSON pointers: escaping, splitting and display paths") {
+    CHECK(pointer::append("/channels", "a/b~c") == "/channels/a~1b~0c");
+    CHECK(pointer::split("/a~1b/~0") == std::vector<std::string>{"a/b", "~"});
+    CHECK_FALSE(pointer::split("a/b").has_value());
+    CHECK_FALSE(pointer::split("/a~2").has_value());
+    CHECK(pointer::parent("/a/b") == "/a");
+    const nlohmann::json root = {{"channels", {{"orders.created", {{"tags", {{{"name", "x"}}}}}}}}};
+    CHECK(pointer::displayPath(root, "/channels/orders.created/tags/0") == "channels['orders.created'].tags[0]");
+    CHECK(pointer::find(root, "/channels/orders.created/tags/0/name") != nullptr);
+    CHECK(pointer::find(root, "/channels/missing") == nullptr);
+  }
+
+  TEST_CASE("UTF-8 validation rejects overlongs, surrogates and truncated sequences") {
+    CHECK_FALSE(utf8::firstInvalidByte("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80").has_value());
+    CHECK(utf8::firstInvalidByte("ab\xC0\xAF") == 2u);
+    CHECK(utf8::firstInvalidByte("\xED\xA0\x80") == 0u);
+    CHECK(utf8::firstInvalidByte("x\xE2\x82") == 1u);
+    CHECK(utf8::countCodePoints("caf\xC3\xA9") == 4u);
+  }
+}
