@@ -2,5 +2,5 @@
 add_library(asynclint_warnings INTERFACE)
 target_compile_options(asynclint_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations
+  -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations
   $<$<BOOL:${ASYNCLINT_WERROR}>:-Werror>)
