@@ -42,13 +42,26 @@ if [ ! -f "$valijson_dir/include/valijson/validator.hpp" ]; then
   cp -r "$work/root/usr/include/valijson" "$valijson_dir/include/"
   dpkg-deb -f "$work"/libvalijson-dev_*.deb Version >"$valijson_dir/VERSION"
 fi
-# valijson 1.0 builds a `propertyNames` subschema under its parent's path, so its schema cache
-# hands back the parent schema instead (every channel name of a 2.x document then fails).
-# Upstream passes nodePath + "/propertyNames"; do the same until Debian ships the fix.
-parser="$valijson_dir/include/valijson/schema_parser.hpp"
-if ! grep -q 'nodePath + "/propertyNames"' "$parser"; then
-  perl -0pi -e 's{(makePropertyNamesConstraint\(rootSchema, rootNode, itr->second, updatedScope,\s*)nodePath,}{$1nodePath + "/propertyNames",}' "$parser"
-  grep -q 'nodePath + "/propertyNames"' "$parser" || { echo "setup: could not patch $parser" >&2; exit 1; }
-  echo "setup: patched valijson's propertyNames schema path"
-fi
+# Two bugs of valijson 1.0 that upstream has fixed, patched into the extracted headers until
+# Debian ships the fix (the build refuses headers without them, see CMakeLists.txt):
+# 1. a `propertyNames` subschema is built under its parent's path, so the schema cache hands back
+#    the parent schema instead (every channel name of a 2.x document then fails);
+# 2. `format` reads any value as a string and throws on objects and arrays, which aborted the
+#    whole run on `url: {}`; JSON Schema applies `format` to strings only.
+# 3. `pattern` runs std::regex, which recurses once per character and overflows the stack on
+#    strings of some ten thousand characters: longer than 1000 characters, a string fails the
+#    pattern instead (the patterns of the AsyncAPI schemas match runtime expressions and URLs).
+patch_header() {  # file, marker that shows the fix is in, perl substitution
+  local file="$valijson_dir/include/valijson/$1"
+  grep -qF -- "$2" "$file" && return 0
+  perl -0pi -e "$3" "$file"
+  grep -qF -- "$2" "$file" || { echo "setup: could not patch $file" >&2; exit 1; }
+  echo "setup: patched valijson's $1 ($2)"
+}
+patch_header schema_parser.hpp 'nodePath + "/propertyNames"' \
+  's{(makePropertyNamesConstraint\(rootSchema, rootNode, itr->second, updatedScope,\s*)nodePath,}{$1nodePath + "/propertyNames",}'
+patch_header validation_visitor.hpp '// asynclint: format applies to strings only' \
+  's{(bool visit\(const FormatConstraint &constraint\) override\s*\{\s*)(const std::string s = m_target\.asString\(\);)}{$1// asynclint: format applies to strings only\n        if ((m_strictTypes && !m_target.isString()) || !m_target.maybeString()) {\n            return true;\n        }\n        $2}'
+patch_header validation_visitor.hpp '// asynclint: bounded pattern input' \
+  's{(bool visit\(const PatternConstraint &constraint\) override\s*\{\s*if \(\(m_strictTypes && !m_target\.isString\(\)\) \|\| !m_target\.maybeString\(\)\) \{\s*return true;\s*\}\s*)}{$1// asynclint: bounded pattern input\n        if (m_target.asString().size() > 1000) {\n            if (m_results) {\n                m_results->pushError(m_context, "String is too long to match against the pattern.");\n            }\n            return false;\n        }\n\n        }'
 echo "setup: dependencies ready (valijson $(cat "$valijson_dir/VERSION"))"

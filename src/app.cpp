@@ -29,7 +29,16 @@ FileResult validateFile(const std::string& path) {
   result.diagnostics = std::move(loaded.diagnostics);
   result.inputError = loaded.inputError();
   if (loaded.document) {
-    for (auto& diagnostic : checkDocument(*loaded.document)) result.diagnostics.push_back(std::move(diagnostic));
+    try {
+      for (auto& diagnostic : checkDocument(*loaded.document)) result.diagnostics.push_back(std::move(diagnostic));
+    } catch (const std::exception& error) {
+      // A bug of ours or of a library must not end the run or let the file pass silently.
+      Diagnostic internal;
+      internal.rule = "internal-error";
+      internal.message = fmt::format("internal error while checking this file ({}); please report it", error.what());
+      result.diagnostics.push_back(std::move(internal));
+      result.inputError = true;
+    }
   }
   const std::string& shownPath = loaded.document ? loaded.document->path : path;
   for (auto& diagnostic : result.diagnostics) {

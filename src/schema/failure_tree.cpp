@@ -20,6 +20,10 @@ using valijson::adapters::NlohmannJsonAdapter;
 namespace vc = valijson::constraints;
 using SingleCheck = valijson::ValidationVisitor<NlohmannJsonAdapter>;
 
+// valijson's `pattern` check refuses longer strings (scripts/setup.sh: std::regex recurses once
+// per character).
+constexpr std::size_t maxPatternInput = 1000;
+
 std::string typeName(vc::TypeConstraint::JsonType type) {
   switch (type) {
     case vc::TypeConstraint::kArray: return "array";
@@ -205,6 +209,11 @@ class Collector final : public vc::ConstraintVisitor {
     if (passes(constraint)) return true;
     std::string pattern;
     constraint.getPattern(pattern);
+    if (node_.is_string() && node_.get<std::string>().size() > maxPatternInput) {
+      add(FailureKind::pattern, fmt::format("{} is too long ({} characters) to be checked against the pattern '{}'",
+                                            name(), node_.get<std::string>().size(), pattern));
+      return true;
+    }
     add(FailureKind::pattern,
         fmt::format("{} must match the pattern '{}'; found {}", name(), pattern, describeFound(node_)));
     return true;

@@ -189,6 +189,13 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   void acceptKey(std::uint32_t offset, const std::string& key, bool isMerge) {
+    if (key.size() > limits_.maxKeyBytes) {
+      Diagnostic diagnostic = fileDiagnostic(
+          "limits", fmt::format("a key is longer than {} characters", limits_.maxKeyBytes), document_.path);
+      diagnostic.range.start = document_.lines.position(document_.text, offset);
+      diagnostic.range.end = diagnostic.range.start;
+      throw LoadAbort{std::move(diagnostic)};
+    }
     Frame& frame = stack_.back();
     frame.pendingKey = key;
     frame.pendingKeyOffset = offset;
