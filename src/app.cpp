@@ -2,8 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "engine/engine.hpp"
+#include "engine/rule.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/loader.hpp"
+#include "text/suggest.hpp"
 
 namespace asynclint {
 namespace {
@@ -18,7 +23,13 @@ std::vector<Diagnostic> checkDocument(const Document& document) {
         document.root.is_array() ? "a list" : "a single value");
     return {diagnostic};
   }
-  return schema::validateDocument(document.root);
+  std::vector<Diagnostic> diagnostics = schema::validateDocument(document.root);
+  for (auto& finding : engine::runRules(document)) diagnostics.push_back(std::move(finding));
+  return diagnostics;
+}
+
+std::string_view versionsText(engine::Versions versions) {
+  return versions == engine::Versions::all ? "2.x, 3.x" : "3.x";
 }
 
 }  // namespace
@@ -46,6 +57,37 @@ FileResult validateFile(const std::string& path) {
     if (loaded.document) loaded.document->place(diagnostic);
   }
   return result;
+}
+
+int runListRules(std::ostream& out) {
+  const auto rules = engine::allRules();
+  std::size_t width = 0;
+  for (const auto* rule : rules) width = std::max(width, rule->info().id.size());
+  out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", "rule", width, "severity", "on", "versions", "summary");
+  for (const auto* rule : rules) {
+    const auto& info = rule->info();
+    out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", info.id, width, toString(info.severity),
+                       info.recommended ? "yes" : "no", versionsText(info.versions), info.summary);
+  }
+  return exitClean;
+}
+
+int runExplain(const std::string& id, std::ostream& out, std::ostream& err) {
+  const std::string_view doc = engine::ruleDoc(id);
+  if (engine::findRule(id) == nullptr || doc.empty()) {
+    std::vector<std::string> ids;
+    for (const auto* rule : engine::allRules()) ids.push_back(rule->info().id);
+    err << fmt::format("asynclint: unknown rule '{}'", id);
+    if (const auto suggestion = text::closest(id, ids)) err << fmt::format(" (did you mean '{}'?)", *suggestion);
+    err << "; `asynclint rules` lists them\n";
+    return exitUsage;
+  }
+  const auto& info = engine::findRule(id)->info();
+  out << fmt::format("{}: {}\nseverity: {}, {} by default, AsyncAPI {}\n\n", info.id, info.summary,
+                     toString(info.severity), info.recommended ? "on" : "off", versionsText(info.versions));
+  out << doc;
+  if (!doc.ends_with('\n')) out << '\n';
+  return exitClean;
 }
 
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {

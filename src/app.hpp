@@ -26,6 +26,11 @@ struct FileResult {
 };
 FileResult validateFile(const std::string& path);
 
+// `asynclint rules`: every rule with its default severity, whether it is on, and its summary.
+int runListRules(std::ostream& out);
+// `asynclint explain <id>`: the rule's documentation; exit 2 for an unknown id.
+int runExplain(const std::string& id, std::ostream& out, std::ostream& err);
+
 // Runs `validate` and returns the process exit code: 0 clean, 1 findings at or above the
 // failure severity, 2 usage or input errors.
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err);

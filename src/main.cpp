@@ -35,7 +35,9 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  asynclint validate asyncapi.yaml\n"
       "  asynclint validate services/*/asyncapi.yaml --format json\n"
-      "  cat asyncapi.yaml | asynclint validate -\n\n"
+      "  cat asyncapi.yaml | asynclint validate -\n"
+      "  asynclint rules\n"
+      "  asynclint explain channel-unused\n\n"
       "Exit codes: 0 clean, 1 findings at or above the failure severity, 2 usage or input errors.");
 
   asynclint::ValidateOptions options;
@@ -58,6 +60,11 @@ int main(int argc, char** argv) {
       "  asynclint validate a.yaml b.json --format json > findings.json\n"
       "  asynclint validate --quiet --no-color spec.yaml");
 
+  app.add_subcommand("rules", "List every rule: id, default severity, on by default, versions, summary");
+  std::string ruleId;
+  auto* explain = app.add_subcommand("explain", "Print the documentation of a rule");
+  explain->add_option("rule", ruleId, "Rule id, as `asynclint rules` lists it")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -66,6 +73,9 @@ int main(int argc, char** argv) {
     app.exit(error);
     return asynclint::exitUsage;
   }
+
+  if (app.got_subcommand("rules")) return asynclint::runListRules(std::cout);
+  if (app.got_subcommand("explain")) return asynclint::runExplain(ruleId, std::cout, std::cerr);
 
   options.report.color = wantsColor(noColor);
   options.failSeverity = *asynclint::parseSeverity(failSeverity);

@@ -1,0 +1,60 @@
+// What a rule sees: the document tree, its reference index and a way to report. Rules report
+// pointers; the engine turns them into file positions.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostic.hpp"
+#include "engine/ref_index.hpp"
+#include "engine/rule.hpp"
+
+namespace asynclint::engine {
+
+// A node reached by following local references, with the pointer where it is written.
+struct Resolved {
+  std::string pointer;
+  const nlohmann::json* node = nullptr;
+};
+
+class RuleContext {
+ public:
+  RuleContext(const nlohmann::json& root, const RefIndex& refs, const RuleInfo& rule,
+              std::vector<Diagnostic>& out);
+
+  const nlohmann::json& root() const { return root_; }
+  const RefIndex& refs() const { return refs_; }
+  // The major version from the `asyncapi` field (2 or 3), or 0 when it is missing or malformed.
+  int majorVersion() const { return majorVersion_; }
+
+  // The node at `pointer`, or nullptr.
+  const nlohmann::json* at(std::string_view pointer) const;
+  // Follows `$ref`s from the node at `pointer` to the node they end at. nullopt when a reference
+  // is broken, external or cyclic (other rules report those).
+  std::optional<Resolved> resolve(std::string_view pointer) const;
+
+  void report(std::string pointer, std::string message, Anchor anchor = Anchor::value,
+              std::vector<RelatedLocation> related = {});
+  // A related location in the same file, placed by the engine.
+  static RelatedLocation note(std::string pointer, std::string message);
+
+ private:
+  const nlohmann::json& root_;
+  const RefIndex& refs_;
+  const RuleInfo& rule_;
+  std::vector<Diagnostic>& out_;
+  int majorVersion_ = 0;
+};
+
+// Visits each member of the object at `pointer` (nothing when it is not an object) with its
+// pointer, e.g. every channel under "/channels".
+void forEachMember(const nlohmann::json& root, std::string_view pointer,
+                   const std::function<void(const std::string& key, const std::string& memberPointer,
+                                            const nlohmann::json& value)>& visit);
+
+}  // namespace asynclint::engine

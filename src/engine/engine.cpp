@@ -1,0 +1,30 @@
+#include "engine/engine.hpp"
+
+#include "engine/context.hpp"
+#include "engine/ref_index.hpp"
+
+namespace asynclint::engine {
+
+std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& selection) {
+  std::vector<Diagnostic> findings;
+  if (!document.root.is_object()) return findings;
+  const RefIndex refs(document.root);
+  for (const Rule* rule : allRules()) {
+    const RuleInfo& info = rule->info();
+    if (info.builtin) continue;
+    if (selection.only.empty() ? !info.recommended : info.id != selection.only) continue;
+    RuleContext context(document.root, refs, info, findings);
+    if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
+    rule->check(context);
+  }
+  for (auto& finding : findings) {
+    finding.file = document.path;
+    for (auto& related : finding.related) {
+      if (related.file.empty()) related.file = document.path;
+    }
+    document.place(finding);
+  }
+  return findings;
+}
+
+}  // namespace asynclint::engine

@@ -1,0 +1,158 @@
+#include "engine/ref_index.hpp"
+
+#include <algorithm>
+
+#include "source/json_pointer.hpp"
+
+namespace asynclint::engine {
+namespace {
+
+using nlohmann::json;
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Keys whose values are data, not part of the document's structure: a "$ref" inside an example
+// is an example's text. Under these parents, keys are names chosen by the author instead.
+bool holdsData(const std::string& key) {
+  return key == "examples" || key == "example" || key == "default" || key == "const" || key == "enum" ||
+         key.starts_with("x-");
+}
+bool namesChildren(const std::string& key) {
+  return key == "properties" || key == "patternProperties" || key == "definitions" || key == "$defs" ||
+         key == "dependencies";
+}
+
+void collect(const json& node, std::string& pointer, bool keysAreNames, std::vector<Reference>& out) {
+  if (node.is_object()) {
+    if (const auto ref = node.find("$ref"); ref != node.end()) {
+      Reference reference;
+      reference.at = pointer;
+      if (ref->is_string()) {
+        reference.text = ref->get<std::string>();
+        if (reference.text.starts_with("#")) {
+          const auto decoded = decodeLocalRef(reference.text);
+          reference.kind = decoded ? RefKind::local : RefKind::invalid;
+          if (decoded) reference.target = *decoded;
+        } else {
+          reference.kind = RefKind::external;
+        }
+      }
+      out.push_back(std::move(reference));
+    }
+    for (const auto& [key, value] : node.items()) {
+      if (!keysAreNames && holdsData(key)) continue;
+      if (!value.is_structured()) continue;
+      const std::size_t length = pointer.size();
+      pointer += '/';
+      pointer += pointer::escapeToken(key);
+      collect(value, pointer, !keysAreNames && namesChildren(key), out);
+      pointer.resize(length);
+    }
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      if (!node[i].is_structured()) continue;
+      const std::size_t length = pointer.size();
+      pointer += '/';
+      pointer += std::to_string(i);
+      collect(node[i], pointer, false, out);
+      pointer.resize(length);
+    }
+  }
+}
+
+// Evaluates `target` token by token; where a step lands on an object that is itself a local
+// reference, continues from that reference's target, as AsyncAPI tools that dereference the
+// document first do ("#/channels/a/messages/m" when channels.a is a $ref to a component).
+const json* findThroughRefs(const json& root, const std::string& target) {
+  const auto tokens = pointer::split(target);
+  if (!tokens) return nullptr;
+  const json* node = &root;
+  std::size_t hops = 0;
+  for (const auto& token : *tokens) {
+    while (node->is_object() && hops < 64) {
+      const auto ref = node->find("$ref");
+      if (ref == node->end() || !ref->is_string()) break;
+      const auto decoded = decodeLocalRef(ref->get<std::string>());
+      const json* next = decoded ? pointer::find(root, *decoded) : nullptr;
+      if (next == nullptr) return nullptr;
+      node = next;
+      ++hops;
+    }
+    node = pointer::find(*node, pointer::append("", token));
+    if (node == nullptr) return nullptr;
+  }
+  return node;
+}
+
+}  // namespace
+
+std::optional<std::string> decodeLocalRef(std::string_view ref) {
+  if (!ref.starts_with("#")) return std::nullopt;
+  std::string decoded;
+  for (std::size_t i = 1; i < ref.size(); ++i) {
+    if (ref[i] != '%') {
+      decoded += ref[i];
+      continue;
+    }
+    if (i + 2 >= ref.size()) return std::nullopt;
+    const int high = hexValue(ref[i + 1]);
+    const int low = hexValue(ref[i + 2]);
+    if (high < 0 || low < 0) return std::nullopt;
+    decoded += static_cast<char>(high * 16 + low);
+    i += 2;
+  }
+  if (!decoded.empty() && decoded.front() != '/') return std::nullopt;
+  if (!pointer::split(decoded)) return std::nullopt;
+  return decoded;
+}
+
+RefIndex::RefIndex(const json& root) {
+  std::string pointer;
+  collect(root, pointer, false, refs_);
+  std::sort(refs_.begin(), refs_.end(), [](const Reference& a, const Reference& b) { return a.at < b.at; });
+  for (std::size_t i = 0; i < refs_.size(); ++i) {
+    Reference& reference = refs_[i];
+    if (reference.kind == RefKind::local) {
+      reference.node = findThroughRefs(root, reference.target);
+      targets_.insert(reference.target);
+    }
+    byLocation_.emplace(reference.at, i);
+  }
+  sortedTargets_.assign(targets_.begin(), targets_.end());
+  std::sort(sortedTargets_.begin(), sortedTargets_.end());
+}
+
+bool RefIndex::isReferenced(std::string_view pointer) const {
+  const auto it = std::lower_bound(sortedTargets_.begin(), sortedTargets_.end(), pointer);
+  for (auto candidate = it; candidate != sortedTargets_.end() && candidate->starts_with(pointer); ++candidate) {
+    if (candidate->size() == pointer.size() || (*candidate)[pointer.size()] == '/') return true;
+  }
+  return false;
+}
+
+const Reference* RefIndex::at(std::string_view pointer) const {
+  const auto it = byLocation_.find(pointer);
+  return it == byLocation_.end() ? nullptr : &refs_[it->second];
+}
+
+bool RefIndex::isTarget(std::string_view pointer) const { return targets_.contains(pointer); }
+
+std::vector<std::size_t> RefIndex::within(std::string_view pointer) const {
+  std::vector<std::size_t> indexes;
+  const auto first = std::lower_bound(refs_.begin(), refs_.end(), pointer,
+                                      [](const Reference& r, std::string_view p) { return r.at < p; });
+  for (auto it = first; it != refs_.end(); ++it) {
+    const std::string_view at = it->at;
+    if (!at.starts_with(pointer)) break;
+    if (at.size() > pointer.size() && at[pointer.size()] != '/') continue;
+    indexes.push_back(static_cast<std::size_t>(it - refs_.begin()));
+  }
+  return indexes;
+}
+
+}  // namespace asynclint::engine

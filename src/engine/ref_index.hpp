@@ -1,0 +1,55 @@
+// Every `$ref` of a document, found once per run: where it is written, what it points to and
+// whether that exists. Targets are decoded JSON pointers (RFC 6901 with percent-decoding), so
+// rules compare places, never raw strings.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace asynclint::engine {
+
+enum class RefKind {
+  local,     // "#/components/..." in this document
+  external,  // another file or a URL: resolved by multi-file support, not here
+  invalid,   // not a string, or a fragment that is not a JSON pointer
+};
+
+struct Reference {
+  std::string at;      // pointer of the object that holds "$ref"
+  std::string text;    // the "$ref" value as written
+  RefKind kind = RefKind::invalid;
+  std::string target;  // decoded pointer of the target (local refs)
+  const nlohmann::json* node = nullptr;  // the target, when it exists
+  bool resolved() const { return node != nullptr; }
+};
+
+class RefIndex {
+ public:
+  explicit RefIndex(const nlohmann::json& root);
+
+  const std::vector<Reference>& all() const { return refs_; }
+  // The reference held by the object at `pointer`, or nullptr.
+  const Reference* at(std::string_view pointer) const;
+  // True when some local reference points exactly at `pointer`.
+  bool isTarget(std::string_view pointer) const;
+  // True when some local reference points at `pointer` or at something inside it.
+  bool isReferenced(std::string_view pointer) const;
+  // The indexes (into all()) of references written at or below `pointer`, in document order.
+  std::vector<std::size_t> within(std::string_view pointer) const;
+
+ private:
+  std::vector<Reference> refs_;  // sorted by `at`
+  std::unordered_map<std::string_view, std::size_t> byLocation_;
+  std::unordered_set<std::string_view> targets_;
+  std::vector<std::string_view> sortedTargets_;
+};
+
+// Decodes a local "$ref" ("#/a/b%20c") into a JSON pointer ("/a/b c"); nullopt when malformed.
+std::optional<std::string> decodeLocalRef(std::string_view ref);
+
+}  // namespace asynclint::engine

@@ -1,0 +1,110 @@
+// Every rule, alone, on its fixtures under testdata/rules/<id>/: each failing fixture gives
+// exactly its golden output (<fixture>.expected); each near-miss (ok-*) gives nothing. Also:
+// every registered rule has documentation with the required sections, and fixtures.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <regex>
+#include <sstream>
+
+#include "engine/engine.hpp"
+#include "engine/rule.hpp"
+#include "report/reporter.hpp"
+#include "source/loader.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using namespace asynclint;
+using namespace asynclint::test;
+
+namespace {
+
+std::vector<fs::path> fixturesOf(const std::string& id) {
+  std::vector<fs::path> fixtures;
+  const fs::path folder = sourceDir() / "testdata" / "rules" / id;
+  if (!fs::is_directory(folder)) return fixtures;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (entry.path().extension() != ".expected") fixtures.push_back(fs::relative(entry.path(), sourceDir()));
+  }
+  std::sort(fixtures.begin(), fixtures.end());
+  return fixtures;
+}
+
+// The rule's findings on one fixture, in the text format, with the summary line.
+std::string runAlone(const std::string& id, const fs::path& fixture) {
+  LoadResult loaded = loadFile((sourceDir() / fixture).string());
+  REQUIRE_MESSAGE(loaded.document.has_value(), "fixture does not load: " << fixture);
+  loaded.document->path = fixture.string();
+  report::RunReport run;
+  run.files.push_back(fixture.string());
+  run.diagnostics = engine::runRules(*loaded.document, {id});
+  sortDiagnostics(run.diagnostics);
+  std::ostringstream out;
+  report::makeTextReporter({})->write(run, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_SUITE("rules") {
+  TEST_CASE("each rule alone on its fixtures") {
+    for (const auto* rule : engine::allRules()) {
+      const std::string& id = rule->info().id;
+      if (rule->info().builtin) continue;
+      CAPTURE(id);
+      const auto fixtures = fixturesOf(id);
+      const auto passing = std::count_if(fixtures.begin(), fixtures.end(), [](const fs::path& f) {
+        return f.filename().string().starts_with("ok-");
+      });
+      CHECK_MESSAGE(passing >= 1, "rule " << id << " has no passing fixture (ok-*)");
+      CHECK_MESSAGE(fixtures.size() - static_cast<std::size_t>(passing) >= 1, "rule " << id << " has no failing fixture");
+      for (const auto& fixture : fixtures) {
+        CAPTURE(fixture);
+        const std::string actual = runAlone(id, fixture);
+        if (fixture.filename().string().starts_with("ok-")) {
+          CHECK(actual == "0 errors, 0 warnings in 1 file\n");
+          continue;
+        }
+        fs::path golden = sourceDir() / fixture;
+        golden += ".expected";
+        if (updatingGolden()) writeFile(golden, actual);
+        REQUIRE_MESSAGE(fs::exists(golden), "missing golden file " << golden);
+        CHECK(actual == readFile(golden));
+        CHECK_MESSAGE(actual.find("[" + id + "]") != std::string::npos, "a failing fixture must trigger its rule");
+      }
+    }
+  }
+
+  TEST_CASE("every rule has an id in kebab-case, a summary and a documentation page with the required sections") {
+    const std::regex kebab("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    const std::vector<std::string> sections{"## What it checks", "## Why it matters", "## Failing example",
+                                            "## Passing example", "## Options"};
+    for (const auto* rule : engine::allRules()) {
+      const auto& info = rule->info();
+      CAPTURE(info.id);
+      CHECK(std::regex_match(info.id, kebab));
+      CHECK_FALSE(info.summary.empty());
+      const std::string doc(engine::ruleDoc(info.id));
+      REQUIRE_MESSAGE(!doc.empty(), "rules/" << info.id << ".md is missing");
+      CHECK(doc.starts_with("# " + info.id + "\n"));
+      std::size_t last = 0;
+      for (const auto& section : sections) {
+        const std::size_t at = doc.find("\n" + section + "\n");
+        CHECK_MESSAGE(at != std::string::npos, "missing section " << section);
+        CHECK_MESSAGE(at >= last, "section out of order: " << section);
+        last = at == std::string::npos ? last : at;
+      }
+      for (const auto& option : info.options) CHECK_MESSAGE(doc.find("`" + option.name + "`") != std::string::npos, "undocumented option " << option.name);
+    }
+  }
+
+  TEST_CASE("every documentation page and fixture folder belongs to a registered rule") {
+    for (const auto& entry : fs::directory_iterator(sourceDir() / "rules")) {
+      if (entry.path().extension() != ".md" || entry.path().filename() == "README.md") continue;
+      CHECK_MESSAGE(engine::findRule(entry.path().stem().string()) != nullptr, "orphan doc " << entry.path());
+    }
+    for (const auto& entry : fs::directory_iterator(sourceDir() / "testdata" / "rules")) {
+      CHECK_MESSAGE(engine::findRule(entry.path().filename().string()) != nullptr, "orphan fixtures " << entry.path());
+    }
+  }
+}
