@@ -42,7 +42,7 @@ if [ ! -f "$valijson_dir/include/valijson/validator.hpp" ]; then
   cp -r "$work/root/usr/include/valijson" "$valijson_dir/include/"
   dpkg-deb -f "$work"/libvalijson-dev_*.deb Version >"$valijson_dir/VERSION"
 fi
-# Two bugs of valijson 1.0 that upstream has fixed, patched into the extracted headers until
+# Bugs of valijson 1.0, patched into the extracted headers until
 # Debian ships the fix (the build refuses headers without them, see CMakeLists.txt):
 # 1. a `propertyNames` subschema is built under its parent's path, so the schema cache hands back
 #    the parent schema instead (every channel name of a 2.x document then fails);
@@ -50,7 +50,9 @@ fi
 #    whole run on `url: {}`; JSON Schema applies `format` to strings only.
 # 3. `pattern` runs std::regex, which recurses once per character and overflows the stack on
 #    strings of some ten thousand characters: longer than 1000 characters, a string fails the
-#    pattern instead (the patterns of the AsyncAPI schemas match runtime expressions and URLs).
+#    pattern instead (the patterns of the AsyncAPI schemas match runtime expressions and URLs);
+# 4. `multipleOf` with a decimal divisor compares the remainder with the machine epsilon, so
+#    54350.40 is "not a multiple of 0.01": the tolerance must grow with the value, as rounding does.
 patch_header() {  # file, marker that shows the fix is in, perl substitution
   local file="$valijson_dir/include/valijson/$1"
   grep -qF -- "$2" "$file" && return 0
@@ -64,4 +66,6 @@ patch_header validation_visitor.hpp '// asynclint: format applies to strings onl
   's{(bool visit\(const FormatConstraint &constraint\) override\s*\{\s*)(const std::string s = m_target\.asString\(\);)}{$1// asynclint: format applies to strings only\n        if ((m_strictTypes && !m_target.isString()) || !m_target.maybeString()) {\n            return true;\n        }\n        $2}'
 patch_header validation_visitor.hpp '// asynclint: bounded pattern input' \
   's{(bool visit\(const PatternConstraint &constraint\) override\s*\{\s*if \(\(m_strictTypes && !m_target\.isString\(\)\) \|\| !m_target\.maybeString\(\)\) \{\s*return true;\s*\}\s*)}{$1// asynclint: bounded pattern input\n        if (m_target.asString().size() > 1000) {\n            if (m_results) {\n                m_results->pushError(m_context, "String is too long to match against the pattern.");\n            }\n            return false;\n        }\n\n        }'
+patch_header validation_visitor.hpp '// asynclint: relative multipleOf tolerance' \
+  's{if \(fabs\(r\) > std::numeric_limits<double>::epsilon\(\)\) \{}{// asynclint: relative multipleOf tolerance\n        if (fabs(r) > 16 * std::numeric_limits<double>::epsilon() * std::max(fabs(d), fabs(divisor))) \{}'
 echo "setup: dependencies ready (valijson $(cat "$valijson_dir/VERSION"))"

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "app.hpp"
@@ -49,6 +50,37 @@ std::string pointerNamedBy(const std::string& note) {
   return pointer;
 }
 
+// Official examples that the official schema accepts but that contradict themselves. Each is a
+// real finding of a rule (not a false positive), pinned here so that it stays exactly this.
+const std::map<std::string, std::vector<std::string>> realErrors{
+    // The subscriptionStatus payload reuses the system `status` enum (online, maintenance, ...),
+    // which has neither 'unsubscribed' nor 'error', the values its own examples use.
+    {"spec-examples/3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml",
+     {"151:21 message-examples-invalid", "159:21 message-examples-invalid"}},
+    {"spec-examples/3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml",
+     {"157:21 message-examples-invalid", "165:21 message-examples-invalid"}},
+    {"spec-examples/3.1.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml",
+     {"151:21 message-examples-invalid", "159:21 message-examples-invalid"}},
+    {"spec-examples/3.1.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml",
+     {"157:21 message-examples-invalid", "165:21 message-examples-invalid"}},
+    // `deprecated` is a boolean whose default is the string 'false'.
+    {"spec-examples/3.0.0/operation-security-asyncapi.yml", {"67:20 schema-values-invalid"}},
+    {"spec-examples/3.1.0/operation-security-asyncapi.yml", {"67:20 schema-values-invalid"}},
+    // RequesterCode is a string whose example is the integer 1 (twice: two such schemas).
+    {"spec-examples/3.1.0/adeo-kafka-request-reply-asyncapi.yml",
+     {"217:11 schema-values-invalid", "244:11 schema-values-invalid"}},
+};
+
+std::vector<std::string> placesOf(const std::vector<asynclint::Diagnostic>& errors) {
+  std::vector<std::string> places;
+  for (const auto& error : errors) {
+    places.push_back(std::to_string(error.range.start.line) + ":" + std::to_string(error.range.start.column) + " " +
+                     error.rule);
+  }
+  std::sort(places.begin(), places.end());
+  return places;
+}
+
 }  // namespace
 
 TEST_SUITE("corpus") {
@@ -68,8 +100,9 @@ TEST_SUITE("corpus") {
         if (diagnostic.severity == asynclint::Severity::error) errors.push_back(diagnostic);
       }
       if (row.verdict == "valid") {
-        for (const auto& error : errors) CAPTURE(error.message);
-        CHECK(errors.empty());
+        const auto known = realErrors.find(row.path);
+        const auto expected = known == realErrors.end() ? std::vector<std::string>{} : known->second;
+        CHECK(placesOf(errors) == expected);
         continue;
       }
       REQUIRE(row.verdict == "invalid");

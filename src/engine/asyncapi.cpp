@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine::asyncapi {
@@ -34,6 +35,75 @@ std::vector<Definition> messages(const RuleContext& context) {
   std::vector<std::string> maps{"/components/messages"};
   for (const auto& channel : channels(context)) maps.push_back(pointer::append(channel.pointer, "messages"));
   return definitionsIn(context, maps);
+}
+
+std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::string& pointer) {
+  const auto resolved = context.resolve(pointer);
+  if (!resolved || !resolved->node->is_object()) return std::nullopt;
+  const auto format = resolved->node->find("schemaFormat");
+  if (format == resolved->node->end()) return resolved->pointer;
+  if (!format->is_string() || !schema::isJsonSchemaFormat(format->get<std::string>())) return std::nullopt;
+  const auto inner = context.resolve(pointer::append(resolved->pointer, "schema"));
+  if (!inner || !inner->node->is_object()) return std::nullopt;
+  return inner->pointer;
+}
+
+namespace {
+
+void walkSchema(const nlohmann::json& schema, const std::string& pointer,
+                const std::function<void(const std::string&, const nlohmann::json&)>& visit) {
+  if (!schema.is_object() || isReference(schema)) return;
+  visit(pointer, schema);
+  for (const auto* keyword : {"items", "additionalItems", "additionalProperties", "not", "if", "then", "else",
+                              "contains", "propertyNames"}) {
+    if (const auto it = schema.find(keyword); it != schema.end()) walkSchema(*it, pointer::append(pointer, keyword), visit);
+  }
+  for (const auto* keyword : {"allOf", "anyOf", "oneOf", "items"}) {
+    const auto it = schema.find(keyword);
+    if (it == schema.end() || !it->is_array()) continue;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      walkSchema((*it)[i], pointer::append(pointer::append(pointer, keyword), i), visit);
+    }
+  }
+  for (const auto* keyword : {"properties", "patternProperties", "definitions", "dependencies"}) {
+    const auto it = schema.find(keyword);
+    if (it == schema.end() || !it->is_object()) continue;
+    for (const auto& [name, child] : it->items()) {
+      walkSchema(child, pointer::append(pointer::append(pointer, keyword), name), visit);
+    }
+  }
+}
+
+}  // namespace
+
+void forEachSchema(const RuleContext& context,
+                   const std::function<void(const std::string&, const nlohmann::json&)>& visit) {
+  forEachMember(context.root(), "/components/schemas", [&](const std::string&, const std::string& pointer, const nlohmann::json& schema) {
+    // A component schema may be a Multi Format Schema Object.
+    if (schema.is_object() && schema.contains("schemaFormat")) {
+      const auto format = schema.find("schemaFormat");
+      if (format->is_string() && schema::isJsonSchemaFormat(format->get<std::string>()) && schema.contains("schema")) {
+        walkSchema(schema["schema"], pointer::append(pointer, "schema"), visit);
+      }
+      return;
+    }
+    walkSchema(schema, pointer, visit);
+  });
+  std::vector<Definition> holders = messages(context);
+  for (auto& trait : definitionsIn(context, {"/components/messageTraits"})) holders.push_back(std::move(trait));
+  for (const auto& holder : holders) {
+    for (const auto* part : {"payload", "headers"}) {
+      const std::string partPointer = pointer::append(holder.pointer, part);
+      const nlohmann::json* node = context.at(partPointer);
+      if (node == nullptr || !node->is_object() || isReference(*node)) continue;
+      const auto format = node->find("schemaFormat");
+      if (format == node->end()) {
+        walkSchema(*node, partPointer, visit);
+      } else if (format->is_string() && schema::isJsonSchemaFormat(format->get<std::string>()) && node->contains("schema")) {
+        walkSchema((*node)["schema"], pointer::append(partPointer, "schema"), visit);
+      }
+    }
+  }
 }
 
 std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context, const std::string& mapPointer) {

@@ -3,6 +3,8 @@
 // visited once, where it is written (entries that are only a $ref are skipped).
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,18 @@ std::vector<Definition> messages(const RuleContext& context);
 // The final node of each entry of the map at `pointer` (following references), e.g. a
 // channel's messages; entries whose reference is broken are left out.
 std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context, const std::string& pointer);
+
+// The pointer of the JSON/AsyncAPI schema that the value at `pointer` holds (a message's
+// `payload` or `headers`), following `$ref`s and unwrapping a Multi Format Schema Object; nullopt
+// when there is none, when a reference is broken, or when it is in a format asynclint does not
+// validate (Avro, RAML, Protobuf...).
+std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::string& pointer);
+
+// Visits every JSON/AsyncAPI schema object written in the document (components.schemas, message
+// and message trait payloads and headers) and every subschema written inside them (properties,
+// items, allOf, ...), once each, where it is written; references are not followed.
+void forEachSchema(const RuleContext& context,
+                   const std::function<void(const std::string& pointer, const nlohmann::json& schema)>& visit);
 
 // True when `node` is an object whose only member that matters is a "$ref".
 bool isReference(const nlohmann::json& node);

@@ -253,10 +253,10 @@ class Collector final : public vc::ConstraintVisitor {
     return limit(constraint, "at least", fmt::format("{} properties", constraint.getMinProperties()));
   }
   bool visit(const vc::MultipleOfDoubleConstraint& constraint) override {
-    return generic(constraint, "must be a multiple of the schema's multipleOf");
+    return generic(constraint, fmt::format("must be a multiple of {}; found {}", constraint.getDivisor(), describeFound(node_)));
   }
   bool visit(const vc::MultipleOfIntConstraint& constraint) override {
-    return generic(constraint, "must be a multiple of the schema's multipleOf");
+    return generic(constraint, fmt::format("must be a multiple of {}; found {}", constraint.getDivisor(), describeFound(node_)));
   }
   bool visit(const vc::UniqueItemsConstraint& constraint) override {
     return generic(constraint, "must not contain the same item twice");

@@ -1,0 +1,97 @@
+#include "schema/document_schemas.hpp"
+
+#include <cctype>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include "schema/denoise.hpp"
+#include "source/json_pointer.hpp"
+
+namespace asynclint::schema {
+namespace {
+
+using nlohmann::json;
+using valijson::adapters::NlohmannJsonAdapter;
+
+// The URI under which the document itself is handed to valijson's reference resolution: valijson
+// only fetches absolute URIs (it resolves a bare file name against the wrapper), and nothing is
+// ever fetched from it (.invalid is a reserved name).
+constexpr std::string_view documentUri = "https://asynclint.invalid/document.json";
+
+std::string percentEncodeFragment(const std::string& pointer) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (const char c : pointer) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || std::string_view("/-._~").find(c) != std::string_view::npos) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += hex[byte >> 4U];
+      encoded += hex[byte & 0xFU];
+    }
+  }
+  return encoded;
+}
+
+}  // namespace
+
+bool isJsonSchemaFormat(const std::string& schemaFormat) {
+  return schemaFormat.starts_with("application/vnd.aai.asyncapi;version=") ||
+         schemaFormat.starts_with("application/vnd.aai.asyncapi+json;version=") ||
+         schemaFormat.starts_with("application/vnd.aai.asyncapi+yaml;version=") ||
+         schemaFormat == "application/schema+json;version=draft-07" ||
+         schemaFormat == "application/schema+yaml;version=draft-07";
+}
+
+DocumentSchemas::DocumentSchemas(const json& root) : root_(root) {}
+DocumentSchemas::~DocumentSchemas() = default;
+
+const valijson::Schema* DocumentSchemas::compiled(const std::string& schemaPointer, std::string& unusable) {
+  if (const auto it = schemas_.find(schemaPointer); it != schemas_.end()) return it->second.get();
+  if (const auto it = unusable_.find(schemaPointer); it != unusable_.end()) {
+    unusable = it->second;
+    return nullptr;
+  }
+  const json wrapper = {{"$ref", std::string(documentUri) + "#" + percentEncodeFragment(schemaPointer)}};
+  auto schema = std::make_unique<valijson::Schema>();
+  try {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    parser.populateSchema(
+        NlohmannJsonAdapter(wrapper), *schema,
+        [this](const std::string& uri) -> const json* { return uri == documentUri ? &root_ : nullptr; },
+        [](const json*) {});
+  } catch (const std::exception& error) {
+    unusable = error.what();
+    unusable_.emplace(schemaPointer, unusable);
+    return nullptr;
+  }
+  return schemas_.emplace(schemaPointer, std::move(schema)).first->second.get();
+}
+
+DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer, const std::string& valuePointer) {
+  Outcome outcome;
+  const json* value = pointer::find(root_, valuePointer);
+  const valijson::Schema* schema = compiled(schemaPointer, outcome.unusable);
+  if (value == nullptr || schema == nullptr) return outcome;
+  try {
+    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    if (validator.validate(*schema, NlohmannJsonAdapter(*value), nullptr)) return outcome;
+    if (!enums_) enums_ = std::make_unique<EnumLookup>(root_);
+    WalkContext context{root_, *enums_, regexCache_};
+    outcome.failures = denoise(collectFailures(*schema, *value, valuePointer, context), root_);
+    if (outcome.failures.empty()) {
+      outcome.failures.push_back(Failure{FailureKind::other, valuePointer, Anchor::value,
+                                         "the value does not match its schema", {}, {}});
+    }
+  } catch (const std::exception& error) {
+    // An invalid `pattern` regex in the author's schema throws from std::regex.
+    outcome.unusable = error.what();
+  }
+  return outcome;
+}
+
+}  // namespace asynclint::schema

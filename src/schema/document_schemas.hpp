@@ -1,0 +1,54 @@
+// Validates values written in a document (message examples, schema defaults) against schemas
+// written in the same document. Each schema is compiled by valijson once, by pointer; its `$ref`s
+// resolve against the whole document, so a payload can use '#/components/schemas/...'.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "schema/enum_lookup.hpp"
+#include "schema/failure_tree.hpp"
+
+namespace valijson {
+class Schema;
+}
+
+namespace asynclint::schema {
+
+class DocumentSchemas {
+ public:
+  explicit DocumentSchemas(const nlohmann::json& root);
+  ~DocumentSchemas();
+  DocumentSchemas(const DocumentSchemas&) = delete;
+  DocumentSchemas& operator=(const DocumentSchemas&) = delete;
+
+  struct Outcome {
+    std::vector<Failure> failures;  // de-noised; pointers are into the document
+    std::string unusable;           // why the schema could not be used (then failures is empty)
+  };
+
+  // Checks the value at `valuePointer` against the schema at `schemaPointer`.
+  Outcome check(const std::string& schemaPointer, const std::string& valuePointer);
+
+ private:
+  const valijson::Schema* compiled(const std::string& schemaPointer, std::string& unusable);
+
+  const nlohmann::json& root_;
+  std::unique_ptr<EnumLookup> enums_;  // built on first need: it reads the whole document
+  std::map<std::string, std::unique_ptr<valijson::Schema>> schemas_;
+  std::map<std::string, std::string> unusable_;
+  std::unordered_map<std::string, std::regex> regexCache_;
+};
+
+// True for the `schemaFormat` values of AsyncAPI Schema and JSON Schema draft-07 (the formats
+// asynclint validates); an absent format means AsyncAPI Schema.
+bool isJsonSchemaFormat(const std::string& schemaFormat);
+
+}  // namespace asynclint::schema
