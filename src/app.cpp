@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 
 #include "engine/engine.hpp"
 #include "engine/rule.hpp"
@@ -13,19 +15,32 @@
 namespace asynclint {
 namespace {
 
-std::vector<Diagnostic> checkDocument(const Document& document) {
-  if (!document.root.is_object()) {
-    if (document.root.is_null()) return {};  // an empty file: the loader has said so
-    Diagnostic diagnostic;
-    diagnostic.rule = "document-root";
-    diagnostic.message = fmt::format(
-        "the document must be a mapping (a YAML mapping or a JSON object); found {}",
-        document.root.is_array() ? "a list" : "a single value");
-    return {diagnostic};
+std::optional<Diagnostic> rootProblem(const Document& document) {
+  if (document.root.is_object() || document.root.is_null()) return std::nullopt;  // null: an empty file, said
+  Diagnostic diagnostic;
+  diagnostic.rule = "document-root";
+  diagnostic.message = fmt::format("the document must be a mapping (a YAML mapping or a JSON object); found {}",
+                                   document.root.is_array() ? "a list" : "a single value");
+  return diagnostic;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Schema validation, then the rules, each timed.
+void checkDocument(const Document& document, FileResult& result) {
+  if (auto problem = rootProblem(document)) {
+    result.diagnostics.push_back(std::move(*problem));
+    return;
   }
-  std::vector<Diagnostic> diagnostics = schema::validateDocument(document.root);
-  for (auto& finding : engine::runRules(document)) diagnostics.push_back(std::move(finding));
-  return diagnostics;
+  if (!document.root.is_object()) return;
+  auto start = std::chrono::steady_clock::now();
+  for (auto& finding : schema::validateDocument(document.root)) result.diagnostics.push_back(std::move(finding));
+  result.times.schema = secondsSince(start);
+  start = std::chrono::steady_clock::now();
+  for (auto& finding : engine::runRules(document)) result.diagnostics.push_back(std::move(finding));
+  result.times.rules = secondsSince(start);
 }
 
 std::string_view versionsText(engine::Versions versions) {
@@ -35,13 +50,15 @@ std::string_view versionsText(engine::Versions versions) {
 }  // namespace
 
 FileResult validateFile(const std::string& path) {
+  const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
   FileResult result;
+  result.times.load = secondsSince(start);
   result.diagnostics = std::move(loaded.diagnostics);
   result.inputError = loaded.inputError();
   if (loaded.document) {
     try {
-      for (auto& diagnostic : checkDocument(*loaded.document)) result.diagnostics.push_back(std::move(diagnostic));
+      checkDocument(*loaded.document, result);
     } catch (const std::exception& error) {
       // A bug of ours or of a library must not end the run or let the file pass silently.
       Diagnostic internal;
@@ -101,11 +118,17 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   for (const auto& path : options.files) {
     FileResult result = validateFile(path);
     inputError = inputError || result.inputError;
+    if (options.timings) {
+      err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path, result.times.load,
+                         result.times.schema, result.times.rules);
+    }
     run.files.push_back(path == "-" ? "<stdin>" : path);
     for (auto& diagnostic : result.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
   }
   sortDiagnostics(run.diagnostics);
+  const auto reportStart = std::chrono::steady_clock::now();
   reporter->write(run, out);
+  if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
   if (inputError) return exitUsage;
   const bool failing = std::any_of(run.diagnostics.begin(), run.diagnostics.end(), [&](const Diagnostic& d) {
     return d.severity <= options.failSeverity;

@@ -17,12 +17,19 @@ struct ValidateOptions {
   std::string format = "text";
   report::ReportOptions report;
   Severity failSeverity = Severity::error;
+  bool timings = false;  // print the time of each phase to standard error
 };
 
 // Checks one file; `inputError` is set when it could not be read or parsed at all.
+struct PhaseTimes {
+  double load = 0;  // seconds
+  double schema = 0;
+  double rules = 0;
+};
 struct FileResult {
   std::vector<Diagnostic> diagnostics;
   bool inputError = false;
+  PhaseTimes times;
 };
 FileResult validateFile(const std::string& path);
 

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(asynclint::report::formatNames()))
       ->capture_default_str();
   validate->add_flag("-q,--quiet", options.report.quiet, "Print errors only");
+  validate->add_flag("--timings", options.timings, "Print the time of each phase (load, schema, rules, report) to standard error");
   validate->add_flag("--no-color", noColor, "Never color the output (also: NO_COLOR=1)");
   validate->add_option("--fail-severity", failSeverity, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "hint"}))
