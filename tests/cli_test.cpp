@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "support.hpp"
 
@@ -15,13 +16,16 @@ const std::string invalid = "testdata/invalid/info-unknown-property.yaml";
 
 TEST_SUITE("cli") {
   TEST_CASE("a missing file and a directory are input errors; the other files are still checked") {
-    const auto result = run(binary() + " validate --no-color no-such-file.yaml testdata " + invalid + " " + valid);
+    const auto result =
+        run(binary() + " validate --no-color no-such-file.yaml testdata " + invalid + " " + valid);
     CHECK(result.exitCode == 2);
     CHECK(result.output ==
           "no-such-file.yaml: error: no such file [file-unreadable]\n"
           "testdata: error: is a directory, not a file [file-unreadable]\n"
-          "testdata/invalid/info-unknown-property.yaml:2:1: error: missing required property 'version' in info [schema]\n"
-          "testdata/invalid/info-unknown-property.yaml:4:3: error: unknown property 'versio' in info (did you mean "
+          "testdata/invalid/info-unknown-property.yaml:2:1: error: missing required property "
+          "'version' in info [schema]\n"
+          "testdata/invalid/info-unknown-property.yaml:4:3: error: unknown property 'versio' in "
+          "info (did you mean "
           "'version'?) [schema]\n"
           "4 errors, 0 warnings in 4 files\n");
   }
@@ -53,7 +57,8 @@ TEST_SUITE("cli") {
     const auto terminal = run("script -qec '" + binary() + " validate " + invalid + "' /dev/null");
     if (terminal.exitCode != 127 && terminal.output.find("not found") == std::string::npos) {
       CHECK(terminal.output.find("\033[1;31merror") != std::string::npos);
-      const auto noColor = run("NO_COLOR=1 script -qec '" + binary() + " validate " + invalid + "' /dev/null");
+      const auto noColor =
+          run("NO_COLOR=1 script -qec '" + binary() + " validate " + invalid + "' /dev/null");
       CHECK(noColor.output.find('\033') == std::string::npos);
     }
   }
@@ -75,7 +80,39 @@ TEST_SUITE("cli") {
     CHECK(help.output.find("Examples:") != std::string::npos);
     const auto version = run(binary() + " --version");
     CHECK(version.exitCode == 0);
-    CHECK(version.output.find("@asyncapi/specs 6.11.1: 2.0.0 2.1.0 2.2.0 2.3.0 2.4.0 2.5.0 2.6.0 3.0.0 3.1.0") !=
+    CHECK(version.output.find(
+              "@asyncapi/specs 6.11.1: 2.0.0 2.1.0 2.2.0 2.3.0 2.4.0 2.5.0 2.6.0 3.0.0 3.1.0") !=
           std::string::npos);
+  }
+}
+
+TEST_SUITE("cli") {
+  TEST_CASE("rules lists every rule; explain prints a rule's documentation") {
+    const auto list = run(binary() + " rules");
+    CHECK(list.exitCode == 0);
+    CHECK(std::regex_search(
+        list.output,
+        std::regex(
+            "\nref-unresolved +error +yes +2\\.x, 3\\.x +A local `\\$ref` points to nothing\n")));
+    CHECK(list.output.find("\nschema ") != std::string::npos);  // builtin findings are listed too
+    const auto explain = run(binary() + " explain channel-unused");
+    CHECK(explain.exitCode == 0);
+    CHECK(explain.output.starts_with(
+        "channel-unused: A channel is used by no operation\n"
+        "severity: warning, on by default, AsyncAPI 3.x\n\n# channel-unused\n"));
+    CHECK(explain.output.find("## Failing example") != std::string::npos);
+    const auto unknown = run(binary() + " explain channel-unsed");
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.output ==
+          "asynclint: unknown rule 'channel-unsed' (did you mean 'channel-unused'?); "
+          "`asynclint rules` lists them\n");
+  }
+
+  TEST_CASE("--timings prints each phase to standard error") {
+    const auto result =
+        run("(" + binary() + " validate --timings --no-color " + valid + " 2>&1 >/dev/null)");
+    CHECK(result.output.find("timings: " + valid + ": load ") != std::string::npos);
+    CHECK(result.output.find(" s, schema ") != std::string::npos);
+    CHECK(result.output.find("timings: report ") != std::string::npos);
   }
 }
