@@ -12,26 +12,41 @@ namespace {
 class ChannelUnused final : public Rule {
  public:
   ChannelUnused()
-      : Rule({"channel-unused", Severity::warning, true, "A channel is used by no operation", Versions::v3, {}}) {}
+      : Rule({"channel-unused",
+              Severity::warning,
+              true,
+              "A channel is used by no operation",
+              Versions::v3,
+              {}}) {}
 
   void check(RuleContext& context) const override {
     // With a broken reference to a channel, which channel was meant is unknown: the broken
     // reference is the finding (ref-unresolved), not the channel it failed to reach.
     for (const auto& reference : context.refs().all()) {
-      if (reference.kind == RefKind::local && !reference.resolved() && reference.target.starts_with("/channels/")) return;
+      if (reference.kind == RefKind::local && !reference.resolved() &&
+          reference.target.starts_with("/channels/"))
+        return;
     }
     const auto used = usedChannels(context);
-    forEachMember(context.root(), "/channels", [&](const std::string& name, const std::string& channel, const nlohmann::json&) {
-      const auto resolved = context.resolve(channel);
-      if (!resolved || used.contains(resolved->node)) return;
-      context.report(channel, fmt::format("channel '{}' is not used by any operation: remove it, or add the "
-                                          "operation that sends or receives on it", name),
-                     Anchor::key);
-    });
-    forEachMember(context.root(), "/components/channels", [&](const std::string& name, const std::string& channel, const nlohmann::json&) {
-      if (context.refs().isReferenced(channel)) return;
-      context.report(channel, fmt::format("component channel '{}' is never referenced", name), Anchor::key);
-    });
+    forEachMember(
+        context.root(), "/channels",
+        [&](const std::string& name, const std::string& channel, const nlohmann::json&) {
+          const auto resolved = context.resolve(channel);
+          if (!resolved || used.contains(resolved->node)) return;
+          context.report(
+              channel,
+              fmt::format("channel '{}' is not used by any operation: remove it, or add the "
+                          "operation that sends or receives on it",
+                          name),
+              Anchor::key);
+        });
+    forEachMember(context.root(), "/components/channels",
+                  [&](const std::string& name, const std::string& channel, const nlohmann::json&) {
+                    if (context.refs().isReferenced(channel)) return;
+                    context.report(channel,
+                                   fmt::format("component channel '{}' is never referenced", name),
+                                   Anchor::key);
+                  });
   }
 
  private:
@@ -40,11 +55,13 @@ class ChannelUnused final : public Rule {
     std::unordered_set<const nlohmann::json*> used;
     for (const auto& operation : asyncapi::operations(context)) {
       for (const auto* path : {"/channel", "/reply/channel"}) {
-        if (const auto channel = context.resolve(operation.pointer + path)) used.insert(channel->node);
+        if (const auto channel = context.resolve(operation.pointer + path))
+          used.insert(channel->node);
       }
       // A reply given as a reference to components/replies.
       if (const auto reply = context.resolve(pointer::append(operation.pointer, "reply"))) {
-        if (const auto channel = context.resolve(pointer::append(reply->pointer, "channel"))) used.insert(channel->node);
+        if (const auto channel = context.resolve(pointer::append(reply->pointer, "channel")))
+          used.insert(channel->node);
       }
     }
     return used;

@@ -11,8 +11,12 @@ namespace {
 class MessageExamplesInvalid final : public Rule {
  public:
   MessageExamplesInvalid()
-      : Rule({"message-examples-invalid", Severity::error, true,
-              "A message example's payload or headers do not match the message's schemas", Versions::v3, {}}) {}
+      : Rule({"message-examples-invalid",
+              Severity::error,
+              true,
+              "A message example's payload or headers do not match the message's schemas",
+              Versions::v3,
+              {}}) {}
 
   void check(RuleContext& context) const override {
     std::optional<schema::DocumentSchemas> schemas;
@@ -21,17 +25,21 @@ class MessageExamplesInvalid final : public Rule {
       if (examples == message.node->end() || !examples->is_array()) continue;
       if (!schemas) schemas.emplace(context.root());
       for (const auto* part : {"payload", "headers"}) {
-        const auto schemaPointer = asyncapi::jsonSchemaAt(context, pointer::append(message.pointer, part));
+        const auto schemaPointer =
+            asyncapi::jsonSchemaAt(context, pointer::append(message.pointer, part));
         if (!schemaPointer) continue;
         for (std::size_t i = 0; i < examples->size(); ++i) {
           const nlohmann::json& example = (*examples)[i];
           if (!example.is_object() || !example.contains(part)) continue;
-          const std::string examplePointer = pointer::append(pointer::append(message.pointer, "examples"), i);
-          const auto outcome = schemas->check(*schemaPointer, pointer::append(examplePointer, part));
+          const std::string examplePointer =
+              pointer::append(pointer::append(message.pointer, "examples"), i);
+          const auto outcome =
+              schemas->check(*schemaPointer, pointer::append(examplePointer, part));
           for (const auto& failure : outcome.failures) {
-            context.report(failure.pointer,
-                           fmt::format("example {} {}: {}", exampleName(example, i), part, failure.message),
-                           failure.anchor);
+            context.report(
+                failure.pointer,
+                fmt::format("example {} {}: {}", exampleName(example, i), part, failure.message),
+                failure.anchor);
           }
         }
       }

@@ -11,14 +11,21 @@ namespace {
 class RefUnresolved final : public Rule {
  public:
   RefUnresolved()
-      : Rule({"ref-unresolved", Severity::error, true, "A local `$ref` points to nothing", Versions::all, {}}) {}
+      : Rule({"ref-unresolved",
+              Severity::error,
+              true,
+              "A local `$ref` points to nothing",
+              Versions::all,
+              {}}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& reference : context.refs().all()) {
       const std::string at = pointer::append(reference.at, "$ref");
       if (reference.kind == RefKind::invalid && !reference.text.empty()) {
-        context.report(at, fmt::format("'{}' is not a valid reference: after '#' must come a JSON pointer "
-                                       "such as '#/components/schemas/Order'", reference.text));
+        context.report(
+            at, fmt::format("'{}' is not a valid reference: after '#' must come a JSON pointer "
+                            "such as '#/components/schemas/Order'",
+                            reference.text));
       } else if (reference.kind == RefKind::local && !reference.resolved()) {
         context.report(at, explain(context, reference));
       }
@@ -33,19 +40,23 @@ class RefUnresolved final : public Rule {
     for (const auto& token : tokens) {
       const auto parent = context.resolve(reached);
       if (!parent) {
-        return fmt::format("'{}' points to nothing: it passes through {}, which is itself a broken reference",
-                           reference.text, pointer::displayPath(context.root(), reached));
+        return fmt::format(
+            "'{}' points to nothing: it passes through {}, which is itself a broken reference",
+            reference.text, pointer::displayPath(context.root(), reached));
       }
       const std::string next = pointer::append(reached, token);
-      if (parent->node->is_structured() && pointer::find(*parent->node, pointer::append("", token))) {
+      if (parent->node->is_structured() &&
+          pointer::find(*parent->node, pointer::append("", token))) {
         reached = next;
         continue;
       }
-      std::string message = fmt::format("'{}' points to nothing: there is no '{}' in {}", reference.text, token,
-                                        reached.empty() ? "the document" : pointer::displayPath(context.root(), reached));
+      std::string message = fmt::format(
+          "'{}' points to nothing: there is no '{}' in {}", reference.text, token,
+          reached.empty() ? "the document" : pointer::displayPath(context.root(), reached));
       if (parent->node->is_object()) {
         std::vector<std::string> keys;
-        for (const auto& [key, value] : parent->node->items()) keys.push_back(key);
+        for (const auto& [key, value] : parent->node->items())
+          keys.push_back(key);
         if (const auto suggestion = text::closest(token, keys)) {
           message += fmt::format(" (did you mean '{}'?)", *suggestion);
         }

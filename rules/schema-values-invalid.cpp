@@ -38,10 +38,14 @@ std::vector<std::string> declaredTypes(const nlohmann::json& schema) {
 class SchemaValuesInvalid final : public Rule {
  public:
   SchemaValuesInvalid()
-      : Rule({"schema-values-invalid", Severity::error, true,
-              "A schema's `default` or `examples` do not match the schema, or its `enum`/`const` values "
+      : Rule({"schema-values-invalid",
+              Severity::error,
+              true,
+              "A schema's `default` or `examples` do not match the schema, or its `enum`/`const` "
+              "values "
               "do not match its `type`",
-              Versions::v3, {}}) {}
+              Versions::v3,
+              {}}) {}
 
   void check(RuleContext& context) const override {
     std::optional<schema::DocumentSchemas> schemas;
@@ -49,11 +53,13 @@ class SchemaValuesInvalid final : public Rule {
       checkTypes(context, pointer, schema);
       if (!schema.contains("default") && !schema.contains("examples")) return;
       if (!schemas) schemas.emplace(context.root());
-      if (schema.contains("default")) checkValue(context, *schemas, pointer, pointer::append(pointer, "default"), "default");
+      if (schema.contains("default"))
+        checkValue(context, *schemas, pointer, pointer::append(pointer, "default"), "default");
       const auto examples = schema.find("examples");
       if (examples != schema.end() && examples->is_array()) {
         for (std::size_t i = 0; i < examples->size(); ++i) {
-          checkValue(context, *schemas, pointer, pointer::append(pointer::append(pointer, "examples"), i),
+          checkValue(context, *schemas, pointer,
+                     pointer::append(pointer::append(pointer, "examples"), i),
                      fmt::format("example #{}", i + 1));
         }
       }
@@ -61,22 +67,27 @@ class SchemaValuesInvalid final : public Rule {
   }
 
  private:
-  static void checkValue(RuleContext& context, schema::DocumentSchemas& schemas, const std::string& schemaPointer,
-                         const std::string& valuePointer, const std::string& what) {
+  static void checkValue(RuleContext& context, schema::DocumentSchemas& schemas,
+                         const std::string& schemaPointer, const std::string& valuePointer,
+                         const std::string& what) {
     for (const auto& failure : schemas.check(schemaPointer, valuePointer).failures) {
-      context.report(failure.pointer, fmt::format("{} does not match its schema: {}", what, failure.message),
+      context.report(failure.pointer,
+                     fmt::format("{} does not match its schema: {}", what, failure.message),
                      failure.anchor);
     }
   }
 
-  static void checkTypes(RuleContext& context, const std::string& pointer, const nlohmann::json& schema) {
+  static void checkTypes(RuleContext& context, const std::string& pointer,
+                         const nlohmann::json& schema) {
     const auto types = declaredTypes(schema);
     if (types.empty()) return;
     auto matches = [&](const nlohmann::json& value) {
-      return std::any_of(types.begin(), types.end(), [&](const std::string& type) { return hasType(value, type); });
+      return std::any_of(types.begin(), types.end(),
+                         [&](const std::string& type) { return hasType(value, type); });
     };
-    const std::string typeText =
-        types.size() == 1 ? "'" + types.front() + "'" : fmt::format("one of '{}'", fmt::join(types, "', '"));
+    const std::string typeText = types.size() == 1
+                                     ? "'" + types.front() + "'"
+                                     : fmt::format("one of '{}'", fmt::join(types, "', '"));
     if (const auto values = schema.find("enum"); values != schema.end() && values->is_array()) {
       for (std::size_t i = 0; i < values->size(); ++i) {
         if (matches((*values)[i])) continue;
@@ -87,8 +98,8 @@ class SchemaValuesInvalid final : public Rule {
     }
     if (const auto value = schema.find("const"); value != schema.end() && !matches(*value)) {
       context.report(pointer::append(pointer, "const"),
-                     fmt::format("const value {} does not match the schema's type {}", schema::describeFound(*value),
-                                 typeText));
+                     fmt::format("const value {} does not match the schema's type {}",
+                                 schema::describeFound(*value), typeText));
     }
   }
 };

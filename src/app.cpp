@@ -16,11 +16,13 @@ namespace asynclint {
 namespace {
 
 std::optional<Diagnostic> rootProblem(const Document& document) {
-  if (document.root.is_object() || document.root.is_null()) return std::nullopt;  // null: an empty file, said
+  if (document.root.is_object() || document.root.is_null())
+    return std::nullopt;  // null: an empty file, said
   Diagnostic diagnostic;
   diagnostic.rule = "document-root";
-  diagnostic.message = fmt::format("the document must be a mapping (a YAML mapping or a JSON object); found {}",
-                                   document.root.is_array() ? "a list" : "a single value");
+  diagnostic.message =
+      fmt::format("the document must be a mapping (a YAML mapping or a JSON object); found {}",
+                  document.root.is_array() ? "a list" : "a single value");
   return diagnostic;
 }
 
@@ -36,10 +38,12 @@ void checkDocument(const Document& document, FileResult& result) {
   }
   if (!document.root.is_object()) return;
   auto start = std::chrono::steady_clock::now();
-  for (auto& finding : schema::validateDocument(document.root)) result.diagnostics.push_back(std::move(finding));
+  for (auto& finding : schema::validateDocument(document.root))
+    result.diagnostics.push_back(std::move(finding));
   result.times.schema = secondsSince(start);
   start = std::chrono::steady_clock::now();
-  for (auto& finding : engine::runRules(document)) result.diagnostics.push_back(std::move(finding));
+  for (auto& finding : engine::runRules(document))
+    result.diagnostics.push_back(std::move(finding));
   result.times.rules = secondsSince(start);
 }
 
@@ -63,7 +67,8 @@ FileResult validateFile(const std::string& path) {
       // A bug of ours or of a library must not end the run or let the file pass silently.
       Diagnostic internal;
       internal.rule = "internal-error";
-      internal.message = fmt::format("internal error while checking this file ({}); please report it", error.what());
+      internal.message = fmt::format(
+          "internal error while checking this file ({}); please report it", error.what());
       result.diagnostics.push_back(std::move(internal));
       result.inputError = true;
     }
@@ -79,8 +84,10 @@ FileResult validateFile(const std::string& path) {
 int runListRules(std::ostream& out) {
   const auto rules = engine::allRules();
   std::size_t width = 0;
-  for (const auto* rule : rules) width = std::max(width, rule->info().id.size());
-  out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", "rule", width, "severity", "on", "versions", "summary");
+  for (const auto* rule : rules)
+    width = std::max(width, rule->info().id.size());
+  out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", "rule", width, "severity", "on",
+                     "versions", "summary");
   for (const auto* rule : rules) {
     const auto& info = rule->info();
     out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", info.id, width, toString(info.severity),
@@ -93,15 +100,18 @@ int runExplain(const std::string& id, std::ostream& out, std::ostream& err) {
   const std::string_view doc = engine::ruleDoc(id);
   if (engine::findRule(id) == nullptr || doc.empty()) {
     std::vector<std::string> ids;
-    for (const auto* rule : engine::allRules()) ids.push_back(rule->info().id);
+    for (const auto* rule : engine::allRules())
+      ids.push_back(rule->info().id);
     err << fmt::format("asynclint: unknown rule '{}'", id);
-    if (const auto suggestion = text::closest(id, ids)) err << fmt::format(" (did you mean '{}'?)", *suggestion);
+    if (const auto suggestion = text::closest(id, ids))
+      err << fmt::format(" (did you mean '{}'?)", *suggestion);
     err << "; `asynclint rules` lists them\n";
     return exitUsage;
   }
   const auto& info = engine::findRule(id)->info();
   out << fmt::format("{}: {}\nseverity: {}, {} by default, AsyncAPI {}\n\n", info.id, info.summary,
-                     toString(info.severity), info.recommended ? "on" : "off", versionsText(info.versions));
+                     toString(info.severity), info.recommended ? "on" : "off",
+                     versionsText(info.versions));
   out << doc;
   if (!doc.ends_with('\n')) out << '\n';
   return exitClean;
@@ -119,20 +129,21 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
     FileResult result = validateFile(path);
     inputError = inputError || result.inputError;
     if (options.timings) {
-      err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path, result.times.load,
-                         result.times.schema, result.times.rules);
+      err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
+                         result.times.load, result.times.schema, result.times.rules);
     }
     run.files.push_back(path == "-" ? "<stdin>" : path);
-    for (auto& diagnostic : result.diagnostics) run.diagnostics.push_back(std::move(diagnostic));
+    for (auto& diagnostic : result.diagnostics)
+      run.diagnostics.push_back(std::move(diagnostic));
   }
   sortDiagnostics(run.diagnostics);
   const auto reportStart = std::chrono::steady_clock::now();
   reporter->write(run, out);
   if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
   if (inputError) return exitUsage;
-  const bool failing = std::any_of(run.diagnostics.begin(), run.diagnostics.end(), [&](const Diagnostic& d) {
-    return d.severity <= options.failSeverity;
-  });
+  const bool failing =
+      std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
+                  [&](const Diagnostic& d) { return d.severity <= options.failSeverity; });
   return failing ? exitFindings : exitClean;
 }
 

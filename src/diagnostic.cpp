@@ -7,10 +7,14 @@ namespace asynclint {
 
 std::string_view toString(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
-    case Severity::hint: return "hint";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "info";
+    case Severity::hint:
+      return "hint";
   }
   return "error";
 }
@@ -23,10 +27,11 @@ std::optional<Severity> parseSeverity(std::string_view text) {
 }
 
 void sortDiagnostics(std::vector<Diagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.range.start, a.rule, a.message) <
-           std::tie(b.file, b.range.start, b.rule, b.message);
-  });
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.file, a.range.start, a.rule, a.message) <
+                            std::tie(b.file, b.range.start, b.rule, b.message);
+                   });
 }
 
 }  // namespace asynclint

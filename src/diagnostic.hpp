@@ -45,7 +45,7 @@ struct Diagnostic {
   std::string file;
   std::string pointer;  // RFC 6901 JSON pointer of the node concerned ("" is the root)
   Anchor anchor = Anchor::value;
-  Range range;          // filled from the pointer by the source map when not set by the finder
+  Range range;  // filled from the pointer by the source map when not set by the finder
   std::vector<RelatedLocation> related;
 };
 

@@ -20,15 +20,18 @@ bool wantsColor(bool noColorFlag) {
 
 std::string versionText() {
   std::string versions;
-  for (const auto& version : asynclint::schema::supportedVersions()) versions += " " + version;
-  return std::string("asynclint ") + ASYNCLINT_VERSION + "\nofficial schemas from @asyncapi/specs " +
+  for (const auto& version : asynclint::schema::supportedVersions())
+    versions += " " + version;
+  return std::string("asynclint ") + ASYNCLINT_VERSION +
+         "\nofficial schemas from @asyncapi/specs " +
          std::string(asynclint::schema::embeddedSpecsVersion()) + ":" + versions;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"asynclint: a fast, precise validator and linter for AsyncAPI documents", "asynclint"};
+  CLI::App app{"asynclint: a fast, precise validator and linter for AsyncAPI documents",
+               "asynclint"};
   app.set_version_flag("--version", versionText());
   app.require_subcommand(1);
   app.footer(
@@ -44,15 +47,20 @@ int main(int argc, char** argv) {
   bool noColor = false;
   std::string failSeverity = "error";
   auto* validate = app.add_subcommand(
-      "validate", "Check AsyncAPI documents (YAML or JSON) against the official schema of their version");
-  validate->add_option("files", options.files, "Documents to check; - reads standard input")->required();
+      "validate",
+      "Check AsyncAPI documents (YAML or JSON) against the official schema of their version");
+  validate->add_option("files", options.files, "Documents to check; - reads standard input")
+      ->required();
   validate->add_option("-f,--format", options.format, "Output format")
       ->check(CLI::IsMember(asynclint::report::formatNames()))
       ->capture_default_str();
   validate->add_flag("-q,--quiet", options.report.quiet, "Print errors only");
-  validate->add_flag("--timings", options.timings, "Print the time of each phase (load, schema, rules, report) to standard error");
+  validate->add_flag(
+      "--timings", options.timings,
+      "Print the time of each phase (load, schema, rules, report) to standard error");
   validate->add_flag("--no-color", noColor, "Never color the output (also: NO_COLOR=1)");
-  validate->add_option("--fail-severity", failSeverity, "Lowest severity that makes the exit code 1")
+  validate
+      ->add_option("--fail-severity", failSeverity, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "hint"}))
       ->capture_default_str();
   validate->footer(
@@ -61,7 +69,8 @@ int main(int argc, char** argv) {
       "  asynclint validate a.yaml b.json --format json > findings.json\n"
       "  asynclint validate --quiet --no-color spec.yaml");
 
-  app.add_subcommand("rules", "List every rule: id, default severity, on by default, versions, summary");
+  app.add_subcommand("rules",
+                     "List every rule: id, default severity, on by default, versions, summary");
   std::string ruleId;
   auto* explain = app.add_subcommand("explain", "Print the documentation of a rule");
   explain->add_option("rule", ruleId, "Rule id, as `asynclint rules` lists it")->required();

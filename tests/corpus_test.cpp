@@ -74,8 +74,8 @@ const std::map<std::string, std::vector<std::string>> realErrors{
 std::vector<std::string> placesOf(const std::vector<asynclint::Diagnostic>& errors) {
   std::vector<std::string> places;
   for (const auto& error : errors) {
-    places.push_back(std::to_string(error.range.start.line) + ":" + std::to_string(error.range.start.column) + " " +
-                     error.rule);
+    places.push_back(std::to_string(error.range.start.line) + ":" +
+                     std::to_string(error.range.start.column) + " " + error.rule);
   }
   std::sort(places.begin(), places.end());
   return places;
@@ -101,7 +101,8 @@ TEST_SUITE("corpus") {
       }
       if (row.verdict == "valid") {
         const auto known = realErrors.find(row.path);
-        const auto expected = known == realErrors.end() ? std::vector<std::string>{} : known->second;
+        const auto expected =
+            known == realErrors.end() ? std::vector<std::string>{} : known->second;
         CHECK(placesOf(errors) == expected);
         continue;
       }

@@ -17,7 +17,8 @@ namespace {
 std::vector<fs::path> documentsIn(const fs::path& folder) {
   std::vector<fs::path> documents;
   for (const auto& entry : fs::directory_iterator(sourceDir() / folder)) {
-    if (entry.path().extension() != ".expected") documents.push_back(fs::relative(entry.path(), sourceDir()));
+    if (entry.path().extension() != ".expected")
+      documents.push_back(fs::relative(entry.path(), sourceDir()));
   }
   std::sort(documents.begin(), documents.end());
   return documents;
@@ -31,7 +32,8 @@ TEST_SUITE("golden") {
     REQUIRE(documents.size() >= 20);
     for (const auto& document : documents) {
       CAPTURE(document);
-      const auto result = run(binary() + " validate --quiet --no-color '" + document.string() + "'");
+      const auto result =
+          run(binary() + " validate --quiet --no-color '" + document.string() + "'");
       const std::string actual = result.output + "exit: " + std::to_string(result.exitCode) + "\n";
       fs::path golden = sourceDir() / document;
       golden += ".expected";

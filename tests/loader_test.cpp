@@ -38,7 +38,9 @@ Position valueAt(const Document& document, const std::string& pointer) {
   return located.value.start;
 }
 
-Position at(std::uint32_t line, std::uint32_t column) { return {line, column}; }
+Position at(std::uint32_t line, std::uint32_t column) {
+  return {line, column};
+}
 
 }  // namespace
 
@@ -46,7 +48,8 @@ TEST_SUITE("loader") {
   TEST_CASE("plain scalars are typed by the YAML 1.2 core schema; quoted ones stay strings") {
     const auto document = load(
         "a: true\nb: False\nc: null\nd: ~\ne:\nf: 42\ng: -7\nh: 0x1F\ni: 0o17\nj: 1.5\nk: 1e3\n"
-        "l: .inf\nm: 1.0.0\nn: '42'\no: \"true\"\np: yes\nq: 3.0\nr: !!str 12\ns: 123456789012345678901234567890\n"
+        "l: .inf\nm: 1.0.0\nn: '42'\no: \"true\"\np: yes\nq: 3.0\nr: !!str 12\ns: "
+        "123456789012345678901234567890\n"
         "t: 18446744073709551615\nu: -9223372036854775808\n");
     const json& root = document.root;
     CHECK(root["a"] == true);
@@ -73,7 +76,8 @@ TEST_SUITE("loader") {
   }
 
   TEST_CASE("positions of keys and values in block style") {
-    const auto document = load("info:\n  title: Orders\n  version: '1.0'\nlist:\n  - first\n  - name: second\n");
+    const auto document =
+        load("info:\n  title: Orders\n  version: '1.0'\nlist:\n  - first\n  - name: second\n");
     CHECK(keyAt(document, "/info") == at(1, 1));
     CHECK(keyAt(document, "/info/title") == at(2, 3));
     CHECK(valueAt(document, "/info/title") == at(2, 10));
@@ -98,7 +102,8 @@ TEST_SUITE("loader") {
 
   TEST_CASE("positions after multi-line strings, with CRLF line ends and non-ASCII text") {
     const auto document = load(
-        "description: |\r\n  line one\r\n  line two\r\ntitle: \"Caf\xC3\xA9 \xE2\x82\xAC\"\r\nnext: \xE2\x82\xAC\xE2\x82\xAC x\r\n"
+        "description: |\r\n  line one\r\n  line two\r\ntitle: \"Caf\xC3\xA9 "
+        "\xE2\x82\xAC\"\r\nnext: \xE2\x82\xAC\xE2\x82\xAC x\r\n"
         "folded: >\r\n  a\r\n  b\r\nlast: 1\r\n");
     CHECK(document.root["description"] == "line one\nline two\n");
     CHECK(keyAt(document, "/title") == at(4, 1));
@@ -144,8 +149,8 @@ TEST_SUITE("loader") {
   }
 
   TEST_CASE("merge keys add members the mapping does not define itself") {
-    const auto document = load(
-        "defaults: &d {a: 1, b: 2}\nmore: &m {c: 3, a: 9}\nthing:\n  <<: [*d, *m]\n  b: 5\n");
+    const auto document =
+        load("defaults: &d {a: 1, b: 2}\nmore: &m {c: 3, a: 9}\nthing:\n  <<: [*d, *m]\n  b: 5\n");
     const json& thing = document.root["thing"];
     CHECK(thing == json{{"a", 1}, {"b", 5}, {"c", 3}});
     CHECK(keyAt(document, "/thing/a") == at(1, 15));
@@ -157,7 +162,8 @@ TEST_SUITE("loader") {
     for (char name = 'b'; name <= 'k'; ++name) {
       const char previous = static_cast<char>(name - 1);
       bomb += std::string(1, name) + ": &" + name + " [";
-      for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + previous;
+      for (int i = 0; i < 10; ++i)
+        bomb += std::string(i ? ", *" : "*") + previous;
       bomb += "]\n";
     }
     const LoadResult exploded = asynclint::loadText("bomb.yaml", bomb);
@@ -165,7 +171,8 @@ TEST_SUITE("loader") {
     REQUIRE(exploded.diagnostics.size() == 1);
     CHECK(exploded.diagnostics.front().rule == "limits");
 
-    const LoadResult deep = asynclint::loadText("deep.yaml", "a: " + std::string(100000, '[') + std::string(100000, ']'));
+    const LoadResult deep = asynclint::loadText(
+        "deep.yaml", "a: " + std::string(100000, '[') + std::string(100000, ']'));
     CHECK(deep.inputError());
     CHECK(deep.diagnostics.front().message == "nesting is deeper than 256 levels");
 
@@ -175,12 +182,17 @@ TEST_SUITE("loader") {
   }
 
   TEST_CASE("encodings: a UTF-8 BOM is accepted; invalid UTF-8, NUL bytes and UTF-16 are errors") {
-    CHECK(load("\xEF\xBB\xBF" "a: 1\n").root["a"] == 1);
+    CHECK(load("\xEF\xBB\xBF"
+               "a: 1\n")
+              .root["a"] == 1);
     const LoadResult invalid = asynclint::loadText("u.yaml", "a: 1\nb: \"\xC3\x28\"\n");
     REQUIRE(invalid.inputError());
     CHECK(invalid.diagnostics.front().range.start == at(2, 5));
     CHECK(asynclint::loadText("n.yaml", std::string("a: 1\0", 5)).inputError());
-    CHECK(asynclint::loadText("w.yaml", std::string("\xFF\xFE" "a\0", 4)).inputError());
+    CHECK(asynclint::loadText("w.yaml", std::string("\xFF\xFE"
+                                                    "a\0",
+                                                    4))
+              .inputError());
   }
 
   TEST_CASE("syntax errors carry the parser's position and never throw") {

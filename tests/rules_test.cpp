@@ -24,7 +24,8 @@ std::vector<fs::path> fixturesOf(const std::string& id) {
   const fs::path folder = sourceDir() / "testdata" / "rules" / id;
   if (!fs::is_directory(folder)) return fixtures;
   for (const auto& entry : fs::directory_iterator(folder)) {
-    if (entry.path().extension() != ".expected") fixtures.push_back(fs::relative(entry.path(), sourceDir()));
+    if (entry.path().extension() != ".expected")
+      fixtures.push_back(fs::relative(entry.path(), sourceDir()));
   }
   std::sort(fixtures.begin(), fixtures.end());
   return fixtures;
@@ -57,7 +58,8 @@ TEST_SUITE("rules") {
         return f.filename().string().starts_with("ok-");
       });
       CHECK_MESSAGE(passing >= 1, "rule " << id << " has no passing fixture (ok-*)");
-      CHECK_MESSAGE(fixtures.size() - static_cast<std::size_t>(passing) >= 1, "rule " << id << " has no failing fixture");
+      CHECK_MESSAGE(fixtures.size() - static_cast<std::size_t>(passing) >= 1,
+                    "rule " << id << " has no failing fixture");
       for (const auto& fixture : fixtures) {
         CAPTURE(fixture);
         const std::string actual = runAlone(id, fixture);
@@ -70,15 +72,19 @@ TEST_SUITE("rules") {
         if (updatingGolden()) writeFile(golden, actual);
         REQUIRE_MESSAGE(fs::exists(golden), "missing golden file " << golden);
         CHECK(actual == readFile(golden));
-        CHECK_MESSAGE(actual.find("[" + id + "]") != std::string::npos, "a failing fixture must trigger its rule");
+        CHECK_MESSAGE(actual.find("[" + id + "]") != std::string::npos,
+                      "a failing fixture must trigger its rule");
       }
     }
   }
 
-  TEST_CASE("every rule has an id in kebab-case, a summary and a documentation page with the required sections") {
+  TEST_CASE(
+      "every rule has an id in kebab-case, a summary and a documentation page with the required "
+      "sections") {
     const std::regex kebab("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-    const std::vector<std::string> sections{"## What it checks", "## Why it matters", "## Failing example",
-                                            "## Passing example", "## Options"};
+    const std::vector<std::string> sections{"## What it checks", "## Why it matters",
+                                            "## Failing example", "## Passing example",
+                                            "## Options"};
     for (const auto* rule : engine::allRules()) {
       const auto& info = rule->info();
       CAPTURE(info.id);
@@ -94,17 +100,21 @@ TEST_SUITE("rules") {
         CHECK_MESSAGE(at >= last, "section out of order: " << section);
         last = at == std::string::npos ? last : at;
       }
-      for (const auto& option : info.options) CHECK_MESSAGE(doc.find("`" + option.name + "`") != std::string::npos, "undocumented option " << option.name);
+      for (const auto& option : info.options)
+        CHECK_MESSAGE(doc.find("`" + option.name + "`") != std::string::npos,
+                      "undocumented option " << option.name);
     }
   }
 
   TEST_CASE("every documentation page and fixture folder belongs to a registered rule") {
     for (const auto& entry : fs::directory_iterator(sourceDir() / "rules")) {
       if (entry.path().extension() != ".md" || entry.path().filename() == "README.md") continue;
-      CHECK_MESSAGE(engine::findRule(entry.path().stem().string()) != nullptr, "orphan doc " << entry.path());
+      CHECK_MESSAGE(engine::findRule(entry.path().stem().string()) != nullptr,
+                    "orphan doc " << entry.path());
     }
     for (const auto& entry : fs::directory_iterator(sourceDir() / "testdata" / "rules")) {
-      CHECK_MESSAGE(engine::findRule(entry.path().filename().string()) != nullptr, "orphan fixtures " << entry.path());
+      CHECK_MESSAGE(engine::findRule(entry.path().filename().string()) != nullptr,
+                    "orphan fixtures " << entry.path());
     }
   }
 }

@@ -11,9 +11,15 @@
 
 namespace asynclint::test {
 
-std::filesystem::path sourceDir() { return ASYNCLINT_SOURCE_DIR; }
-std::filesystem::path sharedDir() { return ASYNCLINT_SHARED_DIR; }
-std::string binary() { return ASYNCLINT_BINARY; }
+std::filesystem::path sourceDir() {
+  return ASYNCLINT_SOURCE_DIR;
+}
+std::filesystem::path sharedDir() {
+  return ASYNCLINT_SHARED_DIR;
+}
+std::string binary() {
+  return ASYNCLINT_BINARY;
+}
 
 CommandResult run(const std::string& command) {
   const std::string full = "cd '" + sourceDir().string() + "' && " + command + " 2>&1";
@@ -22,7 +28,8 @@ CommandResult run(const std::string& command) {
   CommandResult result;
   std::array<char, 4096> buffer{};
   std::size_t read = 0;
-  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), read);
+  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), read);
   const int status = pclose(pipe);
   result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;

@@ -24,7 +24,8 @@ TEST_SUITE("text") {
     CHECK_FALSE(pointer::split("/a~2").has_value());
     CHECK(pointer::parent("/a/b") == "/a");
     const nlohmann::json root = {{"channels", {{"orders.created", {{"tags", {{{"name", "x"}}}}}}}}};
-    CHECK(pointer::displayPath(root, "/channels/orders.created/tags/0") == "channels['orders.created'].tags[0]");
+    CHECK(pointer::displayPath(root, "/channels/orders.created/tags/0") ==
+          "channels['orders.created'].tags[0]");
     CHECK(pointer::find(root, "/channels/orders.created/tags/0/name") != nullptr);
     CHECK(pointer::find(root, "/channels/missing") == nullptr);
   }

@@ -7,14 +7,19 @@
 
 namespace asynclint::engine::asyncapi {
 
-bool isReference(const nlohmann::json& node) { return node.is_object() && node.contains("$ref"); }
+bool isReference(const nlohmann::json& node) {
+  return node.is_object() && node.contains("$ref");
+}
 
-std::vector<Definition> definitionsIn(const RuleContext& context, const std::vector<std::string>& mapPointers) {
+std::vector<Definition> definitionsIn(const RuleContext& context,
+                                      const std::vector<std::string>& mapPointers) {
   std::vector<Definition> found;
   for (const auto& mapPointer : mapPointers) {
-    forEachMember(context.root(), mapPointer, [&](const std::string& key, const std::string& pointer, const nlohmann::json& value) {
-      if (value.is_object() && !isReference(value)) found.push_back({key, pointer, &value});
-    });
+    forEachMember(
+        context.root(), mapPointer,
+        [&](const std::string& key, const std::string& pointer, const nlohmann::json& value) {
+          if (value.is_object() && !isReference(value)) found.push_back({key, pointer, &value});
+        });
   }
   return found;
 }
@@ -33,7 +38,8 @@ std::vector<Definition> servers(const RuleContext& context) {
 
 std::vector<Definition> messages(const RuleContext& context) {
   std::vector<std::string> maps{"/components/messages"};
-  for (const auto& channel : channels(context)) maps.push_back(pointer::append(channel.pointer, "messages"));
+  for (const auto& channel : channels(context))
+    maps.push_back(pointer::append(channel.pointer, "messages"));
   return definitionsIn(context, maps);
 }
 
@@ -42,7 +48,8 @@ std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::s
   if (!resolved || !resolved->node->is_object()) return std::nullopt;
   const auto format = resolved->node->find("schemaFormat");
   if (format == resolved->node->end()) return resolved->pointer;
-  if (!format->is_string() || !schema::isJsonSchemaFormat(format->get<std::string>())) return std::nullopt;
+  if (!format->is_string() || !schema::isJsonSchemaFormat(format->get<std::string>()))
+    return std::nullopt;
   const auto inner = context.resolve(pointer::append(resolved->pointer, "schema"));
   if (!inner || !inner->node->is_object()) return std::nullopt;
   return inner->pointer;
@@ -54,9 +61,10 @@ void walkSchema(const nlohmann::json& schema, const std::string& pointer,
                 const std::function<void(const std::string&, const nlohmann::json&)>& visit) {
   if (!schema.is_object() || isReference(schema)) return;
   visit(pointer, schema);
-  for (const auto* keyword : {"items", "additionalItems", "additionalProperties", "not", "if", "then", "else",
-                              "contains", "propertyNames"}) {
-    if (const auto it = schema.find(keyword); it != schema.end()) walkSchema(*it, pointer::append(pointer, keyword), visit);
+  for (const auto* keyword : {"items", "additionalItems", "additionalProperties", "not", "if",
+                              "then", "else", "contains", "propertyNames"}) {
+    if (const auto it = schema.find(keyword); it != schema.end())
+      walkSchema(*it, pointer::append(pointer, keyword), visit);
   }
   for (const auto* keyword : {"allOf", "anyOf", "oneOf", "items"}) {
     const auto it = schema.find(keyword);
@@ -78,19 +86,23 @@ void walkSchema(const nlohmann::json& schema, const std::string& pointer,
 
 void forEachSchema(const RuleContext& context,
                    const std::function<void(const std::string&, const nlohmann::json&)>& visit) {
-  forEachMember(context.root(), "/components/schemas", [&](const std::string&, const std::string& pointer, const nlohmann::json& schema) {
-    // A component schema may be a Multi Format Schema Object.
-    if (schema.is_object() && schema.contains("schemaFormat")) {
-      const auto format = schema.find("schemaFormat");
-      if (format->is_string() && schema::isJsonSchemaFormat(format->get<std::string>()) && schema.contains("schema")) {
-        walkSchema(schema["schema"], pointer::append(pointer, "schema"), visit);
-      }
-      return;
-    }
-    walkSchema(schema, pointer, visit);
-  });
+  forEachMember(context.root(), "/components/schemas",
+                [&](const std::string&, const std::string& pointer, const nlohmann::json& schema) {
+                  // A component schema may be a Multi Format Schema Object.
+                  if (schema.is_object() && schema.contains("schemaFormat")) {
+                    const auto format = schema.find("schemaFormat");
+                    if (format->is_string() &&
+                        schema::isJsonSchemaFormat(format->get<std::string>()) &&
+                        schema.contains("schema")) {
+                      walkSchema(schema["schema"], pointer::append(pointer, "schema"), visit);
+                    }
+                    return;
+                  }
+                  walkSchema(schema, pointer, visit);
+                });
   std::vector<Definition> holders = messages(context);
-  for (auto& trait : definitionsIn(context, {"/components/messageTraits"})) holders.push_back(std::move(trait));
+  for (auto& trait : definitionsIn(context, {"/components/messageTraits"}))
+    holders.push_back(std::move(trait));
   for (const auto& holder : holders) {
     for (const auto* part : {"payload", "headers"}) {
       const std::string partPointer = pointer::append(holder.pointer, part);
@@ -99,18 +111,22 @@ void forEachSchema(const RuleContext& context,
       const auto format = node->find("schemaFormat");
       if (format == node->end()) {
         walkSchema(*node, partPointer, visit);
-      } else if (format->is_string() && schema::isJsonSchemaFormat(format->get<std::string>()) && node->contains("schema")) {
+      } else if (format->is_string() && schema::isJsonSchemaFormat(format->get<std::string>()) &&
+                 node->contains("schema")) {
         walkSchema((*node)["schema"], pointer::append(partPointer, "schema"), visit);
       }
     }
   }
 }
 
-std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context, const std::string& mapPointer) {
+std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context,
+                                                   const std::string& mapPointer) {
   std::vector<const nlohmann::json*> members;
-  forEachMember(context.root(), mapPointer, [&](const std::string&, const std::string& pointer, const nlohmann::json&) {
-    if (const auto resolved = context.resolve(pointer)) members.push_back(resolved->node);
-  });
+  forEachMember(context.root(), mapPointer,
+                [&](const std::string&, const std::string& pointer, const nlohmann::json&) {
+                  if (const auto resolved = context.resolve(pointer))
+                    members.push_back(resolved->node);
+                });
   return members;
 }
 
@@ -121,7 +137,8 @@ std::vector<std::string> placeholders(const std::string& text) {
     const std::size_t close = text.find('}', open + 1);
     if (close == std::string::npos) break;
     std::string name = text.substr(open + 1, close - open - 1);
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(std::move(name));
     open = text.find('{', close + 1);
   }
   return names;

@@ -20,18 +20,22 @@ struct Definition {
   const nlohmann::json* node = nullptr;
 };
 
-// Objects written (not referenced) in the maps at `mapPointers`, e.g. {"/channels", "/components/channels"}.
-std::vector<Definition> definitionsIn(const RuleContext& context, const std::vector<std::string>& mapPointers);
+// Objects written (not referenced) in the maps at `mapPointers`, e.g. {"/channels",
+// "/components/channels"}.
+std::vector<Definition> definitionsIn(const RuleContext& context,
+                                      const std::vector<std::string>& mapPointers);
 
-std::vector<Definition> channels(const RuleContext& context);    // /channels, /components/channels
-std::vector<Definition> operations(const RuleContext& context);  // /operations, /components/operations
-std::vector<Definition> servers(const RuleContext& context);     // /servers, /components/servers
+std::vector<Definition> channels(const RuleContext& context);  // /channels, /components/channels
+std::vector<Definition> operations(
+    const RuleContext& context);                              // /operations, /components/operations
+std::vector<Definition> servers(const RuleContext& context);  // /servers, /components/servers
 // Messages written in channels (root and components) and in /components/messages.
 std::vector<Definition> messages(const RuleContext& context);
 
 // The final node of each entry of the map at `pointer` (following references), e.g. a
 // channel's messages; entries whose reference is broken are left out.
-std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context, const std::string& pointer);
+std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context,
+                                                   const std::string& pointer);
 
 // The pointer of the JSON/AsyncAPI schema that the value at `pointer` holds (a message's
 // `payload` or `headers`), following `$ref`s and unwrapping a Multi Format Schema Object; nullopt
@@ -42,8 +46,9 @@ std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::s
 // Visits every JSON/AsyncAPI schema object written in the document (components.schemas, message
 // and message trait payloads and headers) and every subschema written inside them (properties,
 // items, allOf, ...), once each, where it is written; references are not followed.
-void forEachSchema(const RuleContext& context,
-                   const std::function<void(const std::string& pointer, const nlohmann::json& schema)>& visit);
+void forEachSchema(
+    const RuleContext& context,
+    const std::function<void(const std::string& pointer, const nlohmann::json& schema)>& visit);
 
 // True when `node` is an object whose only member that matters is a "$ref".
 bool isReference(const nlohmann::json& node);

@@ -7,7 +7,8 @@ namespace {
 class BuiltinRule final : public Rule {
  public:
   BuiltinRule(std::string id, std::string summary)
-      : Rule(RuleInfo{std::move(id), Severity::error, true, std::move(summary), Versions::all, {}, true}) {}
+      : Rule(RuleInfo{
+            std::move(id), Severity::error, true, std::move(summary), Versions::all, {}, true}) {}
   void check(RuleContext&) const override {}
 };
 
@@ -19,11 +20,13 @@ const bool registered = [] {
       {"limits", "The input exceeds a bound that protects against hostile documents"},
       {"duplicate-key", "A key is defined twice in the same mapping"},
       {"document-root", "The file is empty or its root is not a mapping"},
-      {"asyncapi-version", "The `asyncapi` field is missing, not a string, or names an unsupported version"},
+      {"asyncapi-version",
+       "The `asyncapi` field is missing, not a string, or names an unsupported version"},
       {"schema", "The document does not match the official JSON Schema of its AsyncAPI version"},
       {"internal-error", "A bug stopped the check of a file; please report it"},
   };
-  for (const auto& [id, summary] : builtins) registerRule(std::make_unique<BuiltinRule>(id, summary));
+  for (const auto& [id, summary] : builtins)
+    registerRule(std::make_unique<BuiltinRule>(id, summary));
   return true;
 }();
 

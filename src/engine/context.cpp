@@ -17,7 +17,9 @@ RuleContext::RuleContext(const nlohmann::json& root, const RefIndex& refs, const
   }
 }
 
-const nlohmann::json* RuleContext::at(std::string_view pointer) const { return pointer::find(root_, pointer); }
+const nlohmann::json* RuleContext::at(std::string_view pointer) const {
+  return pointer::find(root_, pointer);
+}
 
 std::optional<Resolved> RuleContext::resolve(std::string_view pointer) const {
   Resolved current{std::string(pointer), at(pointer)};
@@ -52,10 +54,12 @@ RelatedLocation RuleContext::note(std::string pointer, std::string message) {
 }
 
 void forEachMember(const nlohmann::json& root, std::string_view pointerText,
-                   const std::function<void(const std::string&, const std::string&, const nlohmann::json&)>& visit) {
+                   const std::function<void(const std::string&, const std::string&,
+                                            const nlohmann::json&)>& visit) {
   const nlohmann::json* node = pointer::find(root, pointerText);
   if (node == nullptr || !node->is_object()) return;
-  for (const auto& [key, value] : node->items()) visit(key, pointer::append(pointerText, key), value);
+  for (const auto& [key, value] : node->items())
+    visit(key, pointer::append(pointerText, key), value);
 }
 
 }  // namespace asynclint::engine

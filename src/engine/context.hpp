@@ -53,8 +53,9 @@ class RuleContext {
 
 // Visits each member of the object at `pointer` (nothing when it is not an object) with its
 // pointer, e.g. every channel under "/channels".
-void forEachMember(const nlohmann::json& root, std::string_view pointer,
-                   const std::function<void(const std::string& key, const std::string& memberPointer,
-                                            const nlohmann::json& value)>& visit);
+void forEachMember(
+    const nlohmann::json& root, std::string_view pointer,
+    const std::function<void(const std::string& key, const std::string& memberPointer,
+                             const nlohmann::json& value)>& visit);
 
 }  // namespace asynclint::engine

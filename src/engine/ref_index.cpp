@@ -19,15 +19,16 @@ int hexValue(char c) {
 // Keys whose values are data, not part of the document's structure: a "$ref" inside an example
 // is an example's text. Under these parents, keys are names chosen by the author instead.
 bool holdsData(const std::string& key) {
-  return key == "examples" || key == "example" || key == "default" || key == "const" || key == "enum" ||
-         key.starts_with("x-");
+  return key == "examples" || key == "example" || key == "default" || key == "const" ||
+         key == "enum" || key.starts_with("x-");
 }
 bool namesChildren(const std::string& key) {
-  return key == "properties" || key == "patternProperties" || key == "definitions" || key == "$defs" ||
-         key == "dependencies";
+  return key == "properties" || key == "patternProperties" || key == "definitions" ||
+         key == "$defs" || key == "dependencies";
 }
 
-void collect(const json& node, std::string& pointer, bool keysAreNames, std::vector<Reference>& out) {
+void collect(const json& node, std::string& pointer, bool keysAreNames,
+             std::vector<Reference>& out) {
   if (node.is_object()) {
     if (const auto ref = node.find("$ref"); ref != node.end()) {
       Reference reference;
@@ -114,7 +115,8 @@ std::optional<std::string> decodeLocalRef(std::string_view ref) {
 RefIndex::RefIndex(const json& root) {
   std::string pointer;
   collect(root, pointer, false, refs_);
-  std::sort(refs_.begin(), refs_.end(), [](const Reference& a, const Reference& b) { return a.at < b.at; });
+  std::sort(refs_.begin(), refs_.end(),
+            [](const Reference& a, const Reference& b) { return a.at < b.at; });
   for (std::size_t i = 0; i < refs_.size(); ++i) {
     Reference& reference = refs_[i];
     if (reference.kind == RefKind::local) {
@@ -129,7 +131,8 @@ RefIndex::RefIndex(const json& root) {
 
 bool RefIndex::isReferenced(std::string_view pointer) const {
   const auto it = std::lower_bound(sortedTargets_.begin(), sortedTargets_.end(), pointer);
-  for (auto candidate = it; candidate != sortedTargets_.end() && candidate->starts_with(pointer); ++candidate) {
+  for (auto candidate = it; candidate != sortedTargets_.end() && candidate->starts_with(pointer);
+       ++candidate) {
     if (candidate->size() == pointer.size() || (*candidate)[pointer.size()] == '/') return true;
   }
   return false;
@@ -140,12 +143,15 @@ const Reference* RefIndex::at(std::string_view pointer) const {
   return it == byLocation_.end() ? nullptr : &refs_[it->second];
 }
 
-bool RefIndex::isTarget(std::string_view pointer) const { return targets_.contains(pointer); }
+bool RefIndex::isTarget(std::string_view pointer) const {
+  return targets_.contains(pointer);
+}
 
 std::vector<std::size_t> RefIndex::within(std::string_view pointer) const {
   std::vector<std::size_t> indexes;
-  const auto first = std::lower_bound(refs_.begin(), refs_.end(), pointer,
-                                      [](const Reference& r, std::string_view p) { return r.at < p; });
+  const auto first =
+      std::lower_bound(refs_.begin(), refs_.end(), pointer,
+                       [](const Reference& r, std::string_view p) { return r.at < p; });
   for (auto it = first; it != refs_.end(); ++it) {
     const std::string_view at = it->at;
     if (!at.starts_with(pointer)) break;

@@ -20,10 +20,10 @@ enum class RefKind {
 };
 
 struct Reference {
-  std::string at;      // pointer of the object that holds "$ref"
-  std::string text;    // the "$ref" value as written
+  std::string at;    // pointer of the object that holds "$ref"
+  std::string text;  // the "$ref" value as written
   RefKind kind = RefKind::invalid;
-  std::string target;  // decoded pointer of the target (local refs)
+  std::string target;                    // decoded pointer of the target (local refs)
   const nlohmann::json* node = nullptr;  // the target, when it exists
   bool resolved() const { return node != nullptr; }
 };

@@ -21,7 +21,8 @@ void registerRule(std::unique_ptr<Rule> rule) {
 
 std::vector<const Rule*> allRules() {
   std::vector<const Rule*> rules;
-  for (const auto& [id, rule] : registry()) rules.push_back(rule.get());
+  for (const auto& [id, rule] : registry())
+    rules.push_back(rule.get());
   return rules;
 }
 

@@ -30,7 +30,8 @@ struct RuleInfo {
   std::string summary;      // one line
   Versions versions = Versions::v3;
   std::vector<RuleOption> options;
-  // Loader and schema findings: listed and documented like rules, but produced before the rules run.
+  // Loader and schema findings: listed and documented like rules, but produced before the rules
+  // run.
   bool builtin = false;
 };
 
@@ -62,8 +63,8 @@ void registerRule(std::unique_ptr<Rule> rule);
 #define ASYNCLINT_CONCAT_INNER(a, b) a##b
 #define ASYNCLINT_CONCAT(a, b) ASYNCLINT_CONCAT_INNER(a, b)
 // Registers `Type` (default-constructible, derived from Rule) when the program starts.
-#define ASYNCLINT_REGISTER_RULE(Type)                                                   \
-  namespace {                                                                          \
-  [[maybe_unused]] const bool ASYNCLINT_CONCAT(registered_, __LINE__) =                 \
-      (::asynclint::engine::registerRule(std::make_unique<Type>()), true);             \
+#define ASYNCLINT_REGISTER_RULE(Type)                                      \
+  namespace {                                                              \
+  [[maybe_unused]] const bool ASYNCLINT_CONCAT(registered_, __LINE__) =    \
+      (::asynclint::engine::registerRule(std::make_unique<Type>()), true); \
   }

@@ -42,6 +42,8 @@ class JsonReporter final : public Reporter {
 
 }  // namespace
 
-std::unique_ptr<Reporter> makeJsonReporter(const ReportOptions&) { return std::make_unique<JsonReporter>(); }
+std::unique_ptr<Reporter> makeJsonReporter(const ReportOptions&) {
+  return std::make_unique<JsonReporter>();
+}
 
 }  // namespace asynclint::report

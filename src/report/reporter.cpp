@@ -1,7 +1,7 @@
 #include "report/reporter.hpp"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 namespace asynclint::report {
 
@@ -18,7 +18,8 @@ std::unique_ptr<Reporter> makeReporter(std::string_view format, const ReportOpti
 
 std::string summaryLine(const RunReport& report) {
   std::array<std::size_t, 4> counts{};
-  for (const auto& diagnostic : report.diagnostics) ++counts[static_cast<std::size_t>(diagnostic.severity)];
+  for (const auto& diagnostic : report.diagnostics)
+    ++counts[static_cast<std::size_t>(diagnostic.severity)];
   auto count = [](std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };

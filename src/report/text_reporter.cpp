@@ -12,10 +12,14 @@ constexpr std::string_view reset = "\033[0m";
 
 std::string_view severityColor(Severity severity) {
   switch (severity) {
-    case Severity::error: return "\033[1;31m";
-    case Severity::warning: return "\033[1;33m";
-    case Severity::info: return "\033[1;36m";
-    case Severity::hint: return "\033[1;34m";
+    case Severity::error:
+      return "\033[1;31m";
+    case Severity::warning:
+      return "\033[1;33m";
+    case Severity::info:
+      return "\033[1;36m";
+    case Severity::hint:
+      return "\033[1;34m";
   }
   return "";
 }
@@ -36,8 +40,8 @@ class TextReporter final : public Reporter {
           << paint(severityColor(diagnostic.severity), toString(diagnostic.severity)) << ": "
           << diagnostic.message << ' ' << paint(dim, "[" + diagnostic.rule + "]") << '\n';
       for (const auto& related : diagnostic.related) {
-        out << "  " << paint(bold, location(related.file, related.range)) << ": " << paint(dim, "note") << ": "
-            << related.message << '\n';
+        out << "  " << paint(bold, location(related.file, related.range)) << ": "
+            << paint(dim, "note") << ": " << related.message << '\n';
       }
     }
     if (!options_.quiet) out << summaryLine(report) << '\n';

@@ -1,7 +1,7 @@
 #include "schema/denoise.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
@@ -19,7 +19,8 @@ std::size_t depth(const std::string& pointer) {
 
 std::size_t deepest(const std::vector<Failure>& failures) {
   std::size_t result = 0;
-  for (const auto& failure : failures) result = std::max(result, depth(failure.pointer));
+  for (const auto& failure : failures)
+    result = std::max(result, depth(failure.pointer));
   return result;
 }
 
@@ -39,25 +40,31 @@ bool rejectsType(const Branch& branch, const std::string& at) {
 // The branches the node can have been meant for.
 std::vector<const Branch*> candidates(const Failure& failure, const json& root) {
   std::vector<const Branch*> all;
-  for (const auto& branch : failure.branches) all.push_back(&branch);
+  for (const auto& branch : failure.branches)
+    all.push_back(&branch);
   const json* node = pointer::find(root, failure.pointer);
-  const auto referenceCount = std::count_if(all.begin(), all.end(), [](const Branch* b) { return b->requiresRef; });
+  const auto referenceCount =
+      std::count_if(all.begin(), all.end(), [](const Branch* b) { return b->requiresRef; });
   if (node != nullptr && node->is_object() && referenceCount > 0 &&
       referenceCount < static_cast<std::ptrdiff_t>(all.size())) {
     const bool hasRef = node->contains("$ref");
     std::erase_if(all, [&](const Branch* branch) { return branch->requiresRef != hasRef; });
   }
-  const bool someAcceptType = std::any_of(all.begin(), all.end(), [&](const Branch* b) { return !rejectsType(*b, failure.pointer); });
-  if (someAcceptType) std::erase_if(all, [&](const Branch* b) { return rejectsType(*b, failure.pointer); });
+  const bool someAcceptType = std::any_of(
+      all.begin(), all.end(), [&](const Branch* b) { return !rejectsType(*b, failure.pointer); });
+  if (someAcceptType)
+    std::erase_if(all, [&](const Branch* b) { return rejectsType(*b, failure.pointer); });
   return all;
 }
 
-std::optional<Failure> mergedAlternatives(const Failure& failure, const std::vector<const Branch*>& branches,
+std::optional<Failure> mergedAlternatives(const Failure& failure,
+                                          const std::vector<const Branch*>& branches,
                                           const json& root) {
   std::vector<std::string> types;
   std::vector<std::string> values;
   for (const Branch* branch : branches) {
-    if (branch->failures.size() != 1 || !isSimpleAlternative(branch->failures.front(), failure.pointer)) {
+    if (branch->failures.size() != 1 ||
+        !isSimpleAlternative(branch->failures.front(), failure.pointer)) {
       return std::nullopt;
     }
     const Failure& only = branch->failures.front();
@@ -72,7 +79,8 @@ std::optional<Failure> mergedAlternatives(const Failure& failure, const std::vec
   if (!types.empty()) wanted = typeList(types);
   if (!values.empty()) {
     if (!wanted.empty()) wanted += ", or ";
-    wanted += values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values);
+    wanted +=
+        values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values);
   }
   Failure merged;
   merged.kind = types.empty() ? FailureKind::enumeration : FailureKind::type;
@@ -85,18 +93,21 @@ std::optional<Failure> mergedAlternatives(const Failure& failure, const std::vec
 // When every branch rejects the value of the same property by const or enum (`is: routingKey`
 // in one branch, `is: queue` in another), that property is the discriminator and its wrong value
 // is the one real problem; the rest of each branch's complaints follow from it.
-std::optional<Failure> mergedDiscriminator(const std::vector<const Branch*>& branches, const json& root) {
+std::optional<Failure> mergedDiscriminator(const std::vector<const Branch*>& branches,
+                                           const json& root) {
   std::vector<std::string> values;
   std::optional<std::string> at;
   for (const Branch* branch : branches) {
-    const auto discriminator = std::find_if(branch->failures.begin(), branch->failures.end(), [&](const Failure& f) {
-      return (f.kind == FailureKind::constant || f.kind == FailureKind::enumeration) && !f.expected.empty() &&
-             (!at || f.pointer == *at);
-    });
+    const auto discriminator =
+        std::find_if(branch->failures.begin(), branch->failures.end(), [&](const Failure& f) {
+          return (f.kind == FailureKind::constant || f.kind == FailureKind::enumeration) &&
+                 !f.expected.empty() && (!at || f.pointer == *at);
+        });
     if (discriminator == branch->failures.end()) return std::nullopt;
     at = discriminator->pointer;
     for (const auto& expected : discriminator->expected) {
-      if (std::find(values.begin(), values.end(), expected) == values.end()) values.push_back(expected);
+      if (std::find(values.begin(), values.end(), expected) == values.end())
+        values.push_back(expected);
     }
   }
   // Branches of different binding versions list the same values in different orders.
@@ -106,9 +117,10 @@ std::optional<Failure> mergedDiscriminator(const std::vector<const Branch*>& bra
   merged.kind = FailureKind::enumeration;
   merged.pointer = *at;
   merged.expected = values;
-  merged.message = fmt::format("{} must be {}; found {}", nodeName(root, *at),
-                               values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values),
-                               node != nullptr ? describeFound(*node) : "nothing");
+  merged.message = fmt::format(
+      "{} must be {}; found {}", nodeName(root, *at),
+      values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values),
+      node != nullptr ? describeFound(*node) : "nothing");
   return merged;
 }
 
@@ -120,13 +132,15 @@ std::vector<Failure> resolveBranches(const Failure& failure, const json& root) {
     if (auto merged = mergedDiscriminator(branches, root)) return {std::move(*merged)};
   }
   std::vector<std::vector<Failure>> resolved;
-  for (const Branch* branch : branches) resolved.push_back(denoise(branch->failures, root));
-  const auto best = std::max_element(resolved.begin(), resolved.end(), [](const auto& a, const auto& b) {
-    const std::size_t depthA = deepest(a);
-    const std::size_t depthB = deepest(b);
-    if (depthA != depthB) return depthA < depthB;
-    return a.size() > b.size();
-  });
+  for (const Branch* branch : branches)
+    resolved.push_back(denoise(branch->failures, root));
+  const auto best =
+      std::max_element(resolved.begin(), resolved.end(), [](const auto& a, const auto& b) {
+        const std::size_t depthA = deepest(a);
+        const std::size_t depthB = deepest(b);
+        if (depthA != depthB) return depthA < depthB;
+        return a.size() > b.size();
+      });
   return std::move(*best);
 }
 
@@ -139,7 +153,8 @@ std::vector<Failure> denoise(std::vector<Failure> failures, const json& root) {
       result.push_back(std::move(failure));
       continue;
     }
-    for (auto& resolved : resolveBranches(failure, root)) result.push_back(std::move(resolved));
+    for (auto& resolved : resolveBranches(failure, root))
+      result.push_back(std::move(resolved));
   }
   return result;
 }

@@ -50,19 +50,23 @@ bool isJsonSchemaFormat(const std::string& schemaFormat) {
 DocumentSchemas::DocumentSchemas(const json& root) : root_(root) {}
 DocumentSchemas::~DocumentSchemas() = default;
 
-const valijson::Schema* DocumentSchemas::compiled(const std::string& schemaPointer, std::string& unusable) {
+const valijson::Schema* DocumentSchemas::compiled(const std::string& schemaPointer,
+                                                  std::string& unusable) {
   if (const auto it = schemas_.find(schemaPointer); it != schemas_.end()) return it->second.get();
   if (const auto it = unusable_.find(schemaPointer); it != unusable_.end()) {
     unusable = it->second;
     return nullptr;
   }
-  const json wrapper = {{"$ref", std::string(documentUri) + "#" + percentEncodeFragment(schemaPointer)}};
+  const json wrapper = {
+      {"$ref", std::string(documentUri) + "#" + percentEncodeFragment(schemaPointer)}};
   auto schema = std::make_unique<valijson::Schema>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.populateSchema(
         NlohmannJsonAdapter(wrapper), *schema,
-        [this](const std::string& uri) -> const json* { return uri == documentUri ? &root_ : nullptr; },
+        [this](const std::string& uri) -> const json* {
+          return uri == documentUri ? &root_ : nullptr;
+        },
         [](const json*) {});
   } catch (const std::exception& error) {
     unusable = error.what();
@@ -72,7 +76,8 @@ const valijson::Schema* DocumentSchemas::compiled(const std::string& schemaPoint
   return schemas_.emplace(schemaPointer, std::move(schema)).first->second.get();
 }
 
-DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer, const std::string& valuePointer) {
+DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer,
+                                                const std::string& valuePointer) {
   Outcome outcome;
   const json* value = pointer::find(root_, valuePointer);
   const valijson::Schema* schema = compiled(schemaPointer, outcome.unusable);
@@ -84,8 +89,12 @@ DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer
     WalkContext context{root_, *enums_, regexCache_};
     outcome.failures = denoise(collectFailures(*schema, *value, valuePointer, context), root_);
     if (outcome.failures.empty()) {
-      outcome.failures.push_back(Failure{FailureKind::other, valuePointer, Anchor::value,
-                                         "the value does not match its schema", {}, {}});
+      outcome.failures.push_back(Failure{FailureKind::other,
+                                         valuePointer,
+                                         Anchor::value,
+                                         "the value does not match its schema",
+                                         {},
+                                         {}});
     }
   } catch (const std::exception& error) {
     // An invalid `pattern` regex in the author's schema throws from std::regex.

@@ -14,13 +14,16 @@ void gather(const nlohmann::json& node, std::vector<const nlohmann::json*>& enum
       gather(value, enums, consts);
     }
   } else if (node.is_array()) {
-    for (const auto& item : node) gather(item, enums, consts);
+    for (const auto& item : node)
+      gather(item, enums, consts);
   }
 }
 
 }  // namespace
 
-EnumLookup::EnumLookup(const nlohmann::json& schemaDocument) { gather(schemaDocument, enums_, consts_); }
+EnumLookup::EnumLookup(const nlohmann::json& schemaDocument) {
+  gather(schemaDocument, enums_, consts_);
+}
 
 std::vector<nlohmann::json> EnumLookup::enumValues(
     const std::vector<const valijson::adapters::FrozenValue*>& frozen) const {
@@ -35,7 +38,8 @@ std::vector<nlohmann::json> EnumLookup::enumValues(
   return {};
 }
 
-std::optional<nlohmann::json> EnumLookup::constValue(const valijson::adapters::FrozenValue& frozen) const {
+std::optional<nlohmann::json> EnumLookup::constValue(
+    const valijson::adapters::FrozenValue& frozen) const {
   for (const nlohmann::json* candidate : consts_) {
     if (frozen.equalTo(NlohmannJsonAdapter(*candidate), true)) return *candidate;
   }

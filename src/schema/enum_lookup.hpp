@@ -4,8 +4,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <valijson/internal/frozen_value.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/internal/frozen_value.hpp>
 
 namespace asynclint::schema {
 
@@ -17,7 +17,8 @@ class EnumLookup {
   explicit EnumLookup(const nlohmann::json& schemaDocument);
 
   // The values whose every member equals the corresponding frozen value; empty when none match.
-  std::vector<nlohmann::json> enumValues(const std::vector<const valijson::adapters::FrozenValue*>& frozen) const;
+  std::vector<nlohmann::json> enumValues(
+      const std::vector<const valijson::adapters::FrozenValue*>& frozen) const;
   std::optional<nlohmann::json> constValue(const valijson::adapters::FrozenValue& frozen) const;
 
  private:

@@ -26,14 +26,22 @@ constexpr std::size_t maxPatternInput = 1000;
 
 std::string typeName(vc::TypeConstraint::JsonType type) {
   switch (type) {
-    case vc::TypeConstraint::kArray: return "array";
-    case vc::TypeConstraint::kBoolean: return "boolean";
-    case vc::TypeConstraint::kInteger: return "integer";
-    case vc::TypeConstraint::kNull: return "null";
-    case vc::TypeConstraint::kNumber: return "number";
-    case vc::TypeConstraint::kObject: return "object";
-    case vc::TypeConstraint::kString: return "string";
-    case vc::TypeConstraint::kAny: return "any";
+    case vc::TypeConstraint::kArray:
+      return "array";
+    case vc::TypeConstraint::kBoolean:
+      return "boolean";
+    case vc::TypeConstraint::kInteger:
+      return "integer";
+    case vc::TypeConstraint::kNull:
+      return "null";
+    case vc::TypeConstraint::kNumber:
+      return "number";
+    case vc::TypeConstraint::kObject:
+      return "object";
+    case vc::TypeConstraint::kString:
+      return "string";
+    case vc::TypeConstraint::kAny:
+      return "any";
   }
   return "any";
 }
@@ -55,7 +63,8 @@ bool requiresRef(const Subschema& schema) {
 
 class Collector final : public vc::ConstraintVisitor {
  public:
-  Collector(const json& node, const std::string& pointer, WalkContext& context, std::vector<Failure>& out)
+  Collector(const json& node, const std::string& pointer, WalkContext& context,
+            std::vector<Failure>& out)
       : node_(node), pointer_(pointer), context_(context), out_(out) {}
 
   bool visit(const vc::AllOfConstraint& constraint) override {
@@ -82,7 +91,8 @@ class Collector final : public vc::ConstraintVisitor {
       out_.push_back(std::move(failure));
     } else if (matched > 1) {
       add(FailureKind::manyBranches,
-          fmt::format("{} matches more than one of the forms allowed here, so it is ambiguous", name()));
+          fmt::format("{} matches more than one of the forms allowed here, so it is ambiguous",
+                      name()));
     }
     return true;
   }
@@ -136,7 +146,8 @@ class Collector final : public vc::ConstraintVisitor {
     constraint.applyToRequiredProperties([&](const auto& propertyName) {
       const std::string required(propertyName.c_str());
       if (!node_.contains(required)) {
-        const std::string where = pointer_.empty() ? "" : " in " + pointer::displayPath(context_.documentRoot, pointer_);
+        const std::string where =
+            pointer_.empty() ? "" : " in " + pointer::displayPath(context_.documentRoot, pointer_);
         add(FailureKind::required, fmt::format("missing required property '{}'{}", required, where),
             Anchor::key, {required});
       }
@@ -148,7 +159,8 @@ class Collector final : public vc::ConstraintVisitor {
   bool visit(const vc::SingularItemsConstraint& constraint) override {
     if (!node_.is_array()) return true;
     for (std::size_t i = 0; i < node_.size(); ++i) {
-      append(collectFailures(*constraint.getItemsSubschema(), node_[i], pointer::append(pointer_, i), context_));
+      append(collectFailures(*constraint.getItemsSubschema(), node_[i],
+                             pointer::append(pointer_, i), context_));
     }
     return true;
   }
@@ -165,7 +177,8 @@ class Collector final : public vc::ConstraintVisitor {
     const Subschema* additional = constraint.getAdditionalItemsSubschema();
     for (std::size_t i = listed; i < node_.size(); ++i) {
       if (additional == nullptr) {
-        add(FailureKind::limit, fmt::format("{} must have at most {} items; found {}", name(), listed, node_.size()));
+        add(FailureKind::limit,
+            fmt::format("{} must have at most {} items; found {}", name(), listed, node_.size()));
         break;
       }
       append(collectFailures(*additional, node_[i], pointer::append(pointer_, i), context_));
@@ -192,7 +205,8 @@ class Collector final : public vc::ConstraintVisitor {
       return true;
     });
     std::vector<std::string> allowed;
-    for (const auto& value : context_.enums.enumValues(frozen)) allowed.push_back(literal(value));
+    for (const auto& value : context_.enums.enumValues(frozen))
+      allowed.push_back(literal(value));
     add(FailureKind::enumeration, allowedMessage(allowed), Anchor::value, allowed);
     return true;
   }
@@ -200,7 +214,8 @@ class Collector final : public vc::ConstraintVisitor {
   bool visit(const vc::ConstConstraint& constraint) override {
     if (passes(constraint)) return true;
     std::vector<std::string> allowed;
-    if (auto value = context_.enums.constValue(*constraint.getValue())) allowed.push_back(literal(*value));
+    if (auto value = context_.enums.constValue(*constraint.getValue()))
+      allowed.push_back(literal(*value));
     add(FailureKind::constant, allowedMessage(allowed), Anchor::value, allowed);
     return true;
   }
@@ -210,19 +225,20 @@ class Collector final : public vc::ConstraintVisitor {
     std::string pattern;
     constraint.getPattern(pattern);
     if (node_.is_string() && node_.get<std::string>().size() > maxPatternInput) {
-      add(FailureKind::pattern, fmt::format("{} is too long ({} characters) to be checked against the pattern '{}'",
-                                            name(), node_.get<std::string>().size(), pattern));
+      add(FailureKind::pattern,
+          fmt::format("{} is too long ({} characters) to be checked against the pattern '{}'",
+                      name(), node_.get<std::string>().size(), pattern));
       return true;
     }
-    add(FailureKind::pattern,
-        fmt::format("{} must match the pattern '{}'; found {}", name(), pattern, describeFound(node_)));
+    add(FailureKind::pattern, fmt::format("{} must match the pattern '{}'; found {}", name(),
+                                          pattern, describeFound(node_)));
     return true;
   }
 
   bool visit(const vc::FormatConstraint& constraint) override {
     if (passes(constraint)) return true;
-    add(FailureKind::format,
-        fmt::format("{} must be a valid {}; found {}", name(), constraint.getFormat(), describeFound(node_)));
+    add(FailureKind::format, fmt::format("{} must be a valid {}; found {}", name(),
+                                         constraint.getFormat(), describeFound(node_)));
     return true;
   }
 
@@ -241,22 +257,28 @@ class Collector final : public vc::ConstraintVisitor {
     return limit(constraint, "at least", fmt::format("{} items", constraint.getMinItems()));
   }
   bool visit(const vc::MaxLengthConstraint& constraint) override {
-    return limit(constraint, "at most", fmt::format("{} characters long", constraint.getMaxLength()));
+    return limit(constraint, "at most",
+                 fmt::format("{} characters long", constraint.getMaxLength()));
   }
   bool visit(const vc::MinLengthConstraint& constraint) override {
-    return limit(constraint, "at least", fmt::format("{} characters long", constraint.getMinLength()));
+    return limit(constraint, "at least",
+                 fmt::format("{} characters long", constraint.getMinLength()));
   }
   bool visit(const vc::MaxPropertiesConstraint& constraint) override {
-    return limit(constraint, "at most", fmt::format("{} properties", constraint.getMaxProperties()));
+    return limit(constraint, "at most",
+                 fmt::format("{} properties", constraint.getMaxProperties()));
   }
   bool visit(const vc::MinPropertiesConstraint& constraint) override {
-    return limit(constraint, "at least", fmt::format("{} properties", constraint.getMinProperties()));
+    return limit(constraint, "at least",
+                 fmt::format("{} properties", constraint.getMinProperties()));
   }
   bool visit(const vc::MultipleOfDoubleConstraint& constraint) override {
-    return generic(constraint, fmt::format("must be a multiple of {}; found {}", constraint.getDivisor(), describeFound(node_)));
+    return generic(constraint, fmt::format("must be a multiple of {}; found {}",
+                                           constraint.getDivisor(), describeFound(node_)));
   }
   bool visit(const vc::MultipleOfIntConstraint& constraint) override {
-    return generic(constraint, fmt::format("must be a multiple of {}; found {}", constraint.getDivisor(), describeFound(node_)));
+    return generic(constraint, fmt::format("must be a multiple of {}; found {}",
+                                           constraint.getDivisor(), describeFound(node_)));
   }
   bool visit(const vc::UniqueItemsConstraint& constraint) override {
     return generic(constraint, "must not contain the same item twice");
@@ -291,9 +313,11 @@ class Collector final : public vc::ConstraintVisitor {
     if (passes(constraint)) return true;
     const std::string found = node_.is_array()    ? fmt::format("{} items", node_.size())
                               : node_.is_object() ? fmt::format("{} properties", node_.size())
-                              : node_.is_string() ? fmt::format("{} characters", node_.get<std::string>().size())
-                                                  : describeFound(node_);
-    add(FailureKind::limit, fmt::format("{} must be {} {}; found {}", name(), relation, bound, found));
+                              : node_.is_string()
+                                  ? fmt::format("{} characters", node_.get<std::string>().size())
+                                  : describeFound(node_);
+    add(FailureKind::limit,
+        fmt::format("{} must be {} {}; found {}", name(), relation, bound, found));
     return true;
   }
 
@@ -310,23 +334,28 @@ class Collector final : public vc::ConstraintVisitor {
     failure.kind = FailureKind::noBranch;
     failure.pointer = pointer_;
     constraint.applyToSubschemas([&](unsigned, const Subschema* schema) {
-      failure.branches.push_back({requiresRef(*schema), collectFailures(*schema, node_, pointer_, context_)});
+      failure.branches.push_back(
+          {requiresRef(*schema), collectFailures(*schema, node_, pointer_, context_)});
       return true;
     });
     return failure;
   }
 
-  void reportUnknownProperty(const std::string& key, const std::string& childPointer,
-                             const std::vector<std::pair<std::string, const Subschema*>>& properties) {
+  void reportUnknownProperty(
+      const std::string& key, const std::string& childPointer,
+      const std::vector<std::pair<std::string, const Subschema*>>& properties) {
     std::vector<std::string> names;
-    for (const auto& property : properties) names.push_back(property.first);
-    const std::string where = pointer_.empty() ? "at the document root"
-                                               : "in " + pointer::displayPath(context_.documentRoot, pointer_);
+    for (const auto& property : properties)
+      names.push_back(property.first);
+    const std::string where = pointer_.empty()
+                                  ? "at the document root"
+                                  : "in " + pointer::displayPath(context_.documentRoot, pointer_);
     std::string message = fmt::format("unknown property '{}' {}", key, where);
     if (auto suggestion = text::closest(key, names)) {
       message += fmt::format(" (did you mean '{}'?)", *suggestion);
     }
-    Failure failure{FailureKind::unknownProperty, childPointer, Anchor::key, std::move(message), {}, {}};
+    Failure failure{FailureKind::unknownProperty, childPointer, Anchor::key,
+                    std::move(message),           {},           {}};
     out_.push_back(std::move(failure));
   }
 
@@ -338,15 +367,19 @@ class Collector final : public vc::ConstraintVisitor {
 
   std::string allowedMessage(const std::vector<std::string>& allowed) const {
     if (allowed.size() == 1) {
-      return fmt::format("{} must be '{}'; found {}", name(), allowed.front(), describeFound(node_));
+      return fmt::format("{} must be '{}'; found {}", name(), allowed.front(),
+                         describeFound(node_));
     }
-    if (allowed.empty()) return fmt::format("{} has a value that is not allowed: {}", name(), describeFound(node_));
-    return fmt::format("{} must be one of {}; found {}", name(), text::quotedList(allowed), describeFound(node_));
+    if (allowed.empty())
+      return fmt::format("{} has a value that is not allowed: {}", name(), describeFound(node_));
+    return fmt::format("{} must be one of {}; found {}", name(), text::quotedList(allowed),
+                       describeFound(node_));
   }
 
   const std::regex& regex(const std::string& pattern) {
     auto it = context_.regexCache.find(pattern);
-    if (it == context_.regexCache.end()) it = context_.regexCache.emplace(pattern, std::regex(pattern)).first;
+    if (it == context_.regexCache.end())
+      it = context_.regexCache.emplace(pattern, std::regex(pattern)).first;
     return it->second;
   }
 
@@ -356,7 +389,8 @@ class Collector final : public vc::ConstraintVisitor {
   }
 
   void append(std::vector<Failure> failures) {
-    for (auto& failure : failures) out_.push_back(std::move(failure));
+    for (auto& failure : failures)
+      out_.push_back(std::move(failure));
   }
 
   const json& node_;
@@ -367,11 +401,12 @@ class Collector final : public vc::ConstraintVisitor {
 
 }  // namespace
 
-std::vector<Failure> collectFailures(const Subschema& schema, const json& node, const std::string& pointer,
-                                     WalkContext& context) {
+std::vector<Failure> collectFailures(const Subschema& schema, const json& node,
+                                     const std::string& pointer, WalkContext& context) {
   std::vector<Failure> failures;
   if (schema.getAlwaysInvalid()) {
-    failures.push_back(Failure{FailureKind::notAllowed, pointer, Anchor::value, "this value is not allowed here", {}, {}});
+    failures.push_back(Failure{
+        FailureKind::notAllowed, pointer, Anchor::value, "this value is not allowed here", {}, {}});
     return failures;
   }
   Collector collector(node, pointer, context, failures);

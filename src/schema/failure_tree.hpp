@@ -26,8 +26,8 @@ enum class FailureKind {
   unknownProperty,
   limit,
   notAllowed,
-  noBranch,     // oneOf or anyOf: no branch matched; see `branches`
-  manyBranches, // oneOf: more than one branch matched
+  noBranch,      // oneOf or anyOf: no branch matched; see `branches`
+  manyBranches,  // oneOf: more than one branch matched
   other,
 };
 

@@ -11,7 +11,8 @@ using nlohmann::json;
 
 std::string withArticle(std::string_view typeName) {
   if (typeName == "null") return "null";
-  const bool vowel = !typeName.empty() && std::string_view("aeiou").find(typeName.front()) != std::string_view::npos;
+  const bool vowel = !typeName.empty() &&
+                     std::string_view("aeiou").find(typeName.front()) != std::string_view::npos;
   return fmt::format("{} {}", vowel ? "an" : "a", typeName);
 }
 
@@ -19,20 +20,29 @@ std::string withArticle(std::string_view typeName) {
 
 std::string typeOf(const json& value) {
   switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "boolean";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "boolean";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "integer";
-    case json::value_t::number_float: return "number";
-    case json::value_t::string: return "string";
-    case json::value_t::array: return "array";
-    case json::value_t::object: return "object";
-    default: return "value";
+    case json::value_t::number_unsigned:
+      return "integer";
+    case json::value_t::number_float:
+      return "number";
+    case json::value_t::string:
+      return "string";
+    case json::value_t::array:
+      return "array";
+    case json::value_t::object:
+      return "object";
+    default:
+      return "value";
   }
 }
 
 std::string literal(const json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, json::error_handler_t::replace);
+  return value.is_string() ? value.get<std::string>()
+                           : value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string describeFound(const json& value) {
@@ -59,8 +69,9 @@ std::string nodeName(const json& root, const std::string& nodePointer) {
   const json* parent = pointer::find(root, parentPointer);
   const std::string token = pointer::lastToken(nodePointer);
   if (parent != nullptr && parent->is_array()) {
-    return parentPointer.empty() ? fmt::format("item {}", token)
-                                 : fmt::format("item {} of '{}'", token, pointer::lastToken(parentPointer));
+    return parentPointer.empty()
+               ? fmt::format("item {}", token)
+               : fmt::format("item {} of '{}'", token, pointer::lastToken(parentPointer));
   }
   return "'" + token + "'";
 }

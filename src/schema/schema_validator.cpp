@@ -35,7 +35,8 @@ Diagnostic finding(std::string rule, std::string message, std::string pointer, A
 std::string versionList() {
   const auto versions = supportedVersions();
   std::string list;
-  for (const auto& version : versions) list += (list.empty() ? "" : ", ") + version;
+  for (const auto& version : versions)
+    list += (list.empty() ? "" : ", ") + version;
   return list;
 }
 
@@ -53,12 +54,14 @@ struct SchemaValidator::Impl {
   }
 };
 
-SchemaValidator::SchemaValidator(std::string_view schemaText) : impl_(std::make_unique<Impl>(schemaText)) {}
+SchemaValidator::SchemaValidator(std::string_view schemaText)
+    : impl_(std::make_unique<Impl>(schemaText)) {}
 SchemaValidator::~SchemaValidator() = default;
 
 std::vector<std::string> supportedVersions() {
   std::vector<std::string> versions;
-  for (const auto& schema : embeddedSchemas()) versions.emplace_back(schema.version);
+  for (const auto& schema : embeddedSchemas())
+    versions.emplace_back(schema.version);
   return versions;
 }
 
@@ -82,11 +85,14 @@ std::vector<Diagnostic> SchemaValidator::validate(const json& document) const {
   std::unordered_map<std::string, std::regex> regexCache;
   WalkContext context{document, impl_->enums, regexCache};
   std::vector<Diagnostic> diagnostics;
-  for (const auto& failure : denoise(collectFailures(impl_->schema, document, "", context), document)) {
-    const bool repeated = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& seen) {
-      return seen.pointer == failure.pointer && seen.message == failure.message;
-    });
-    if (!repeated) diagnostics.push_back(finding("schema", failure.message, failure.pointer, failure.anchor));
+  for (const auto& failure :
+       denoise(collectFailures(impl_->schema, document, "", context), document)) {
+    const bool repeated =
+        std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& seen) {
+          return seen.pointer == failure.pointer && seen.message == failure.message;
+        });
+    if (!repeated)
+      diagnostics.push_back(finding("schema", failure.message, failure.pointer, failure.anchor));
   }
   if (diagnostics.empty()) {
     // valijson rejects the document but the failure walk found no single cause: report
@@ -95,8 +101,8 @@ std::vector<Diagnostic> SchemaValidator::validate(const json& document) const {
     validator.validate(impl_->schema, NlohmannJsonAdapter(document), &results);
     valijson::ValidationResults::Error error;
     const std::string detail = results.popError(error) ? error.description : "unknown reason";
-    diagnostics.push_back(finding("schema", "the document does not match the official schema: " + detail, "",
-                                  Anchor::value));
+    diagnostics.push_back(finding(
+        "schema", "the document does not match the official schema: " + detail, "", Anchor::value));
   }
   return diagnostics;
 }
@@ -104,22 +110,26 @@ std::vector<Diagnostic> SchemaValidator::validate(const json& document) const {
 std::vector<Diagnostic> validateDocument(const json& document) {
   const auto field = document.find("asyncapi");
   if (field == document.end()) {
-    return {finding("asyncapi-version",
-                    fmt::format("missing required property 'asyncapi' (the AsyncAPI version of the document; "
-                                "supported: {})", versionList()),
-                    "", Anchor::key)};
+    return {finding(
+        "asyncapi-version",
+        fmt::format("missing required property 'asyncapi' (the AsyncAPI version of the document; "
+                    "supported: {})",
+                    versionList()),
+        "", Anchor::key)};
   }
   if (!field->is_string()) {
-    return {finding("asyncapi-version",
-                    fmt::format("'asyncapi' must be a string such as '3.0.0'; found {} (quote the version)",
-                                describeFound(*field)),
-                    "/asyncapi", Anchor::value)};
+    return {finding(
+        "asyncapi-version",
+        fmt::format("'asyncapi' must be a string such as '3.0.0'; found {} (quote the version)",
+                    describeFound(*field)),
+        "/asyncapi", Anchor::value)};
   }
   const auto version = field->get<std::string>();
   const SchemaValidator* validator = SchemaValidator::forVersion(version);
   if (validator == nullptr) {
     return {finding("asyncapi-version",
-                    fmt::format("unsupported AsyncAPI version '{}'; supported versions: {}", version, versionList()),
+                    fmt::format("unsupported AsyncAPI version '{}'; supported versions: {}",
+                                version, versionList()),
                     "/asyncapi", Anchor::value)};
   }
   return validator->validate(document);

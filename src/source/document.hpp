@@ -28,7 +28,9 @@ struct Document {
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
 
-  Located locate(std::string_view pointer) const { return sourceMap.locate(root, pointer, text, lines); }
+  Located locate(std::string_view pointer) const {
+    return sourceMap.locate(root, pointer, text, lines);
+  }
   // Fills the range (and related ranges in this file) of a diagnostic from its pointer.
   void place(Diagnostic& diagnostic) const;
 };

@@ -5,10 +5,10 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -63,7 +63,8 @@ std::string friendlySyntaxMessage(const std::string& message) {
       {"end of sequence not found", "a list is not closed, or a line has the wrong indentation"},
       {"end of map flow not found", "missing '}' to close a flow mapping"},
       {"end of sequence flow not found", "missing ']' to close a flow list"},
-      {"unknown anchor", "an alias (*name) refers to an anchor (&name) that is not defined before it"},
+      {"unknown anchor",
+       "an alias (*name) refers to an anchor (&name) that is not defined before it"},
       {"invalid map key", "invalid mapping key"},
   };
   const auto it = known.find(message);
@@ -99,7 +100,8 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      abort("syntax", mark, "an alias refers to an anchor that is still being defined (a recursive alias)");
+      abort("syntax", mark,
+            "an alias refers to an anchor that is still being defined (a recursive alias)");
     }
     spendAliasBudget(it->second.nodeCount, mark);
     if (isKeyPosition()) {
@@ -159,9 +161,10 @@ class TreeBuilder final : public YAML::EventHandler {
   // An empty value is reported where its key is; yaml-cpp marks the next token instead.
   std::uint32_t nullOffset(const YAML::Mark& mark) const {
     const std::uint32_t offset = offsetOf(mark);
-    const std::string_view rest = std::string_view(document_.text).substr(std::min<std::size_t>(offset, document_.text.size()));
-    const bool written = rest.starts_with("~") || rest.starts_with("null") || rest.starts_with("Null") ||
-                         rest.starts_with("NULL");
+    const std::string_view rest = std::string_view(document_.text)
+                                      .substr(std::min<std::size_t>(offset, document_.text.size()));
+    const bool written = rest.starts_with("~") || rest.starts_with("null") ||
+                         rest.starts_with("Null") || rest.starts_with("NULL");
     if (!written && !stack_.empty() && stack_.back().isMap && stack_.back().pendingKey) {
       return stack_.back().pendingKeyOffset;
     }
@@ -178,9 +181,10 @@ class TreeBuilder final : public YAML::EventHandler {
   void spendAliasBudget(std::size_t nodes, const YAML::Mark& mark) {
     aliasNodes_ += nodes;
     if (aliasNodes_ > limits_.maxAliasNodes) {
-      abort("limits", mark,
-            fmt::format("aliases expand to more than {} nodes (an alias bomb?); asynclint stops here",
-                        limits_.maxAliasNodes));
+      abort(
+          "limits", mark,
+          fmt::format("aliases expand to more than {} nodes (an alias bomb?); asynclint stops here",
+                      limits_.maxAliasNodes));
     }
   }
 
@@ -191,7 +195,8 @@ class TreeBuilder final : public YAML::EventHandler {
   void acceptKey(std::uint32_t offset, const std::string& key, bool isMerge) {
     if (key.size() > limits_.maxKeyBytes) {
       Diagnostic diagnostic = fileDiagnostic(
-          "limits", fmt::format("a key is longer than {} characters", limits_.maxKeyBytes), document_.path);
+          "limits", fmt::format("a key is longer than {} characters", limits_.maxKeyBytes),
+          document_.path);
       diagnostic.range.start = document_.lines.position(document_.text, offset);
       diagnostic.range.end = diagnostic.range.start;
       throw LoadAbort{std::move(diagnostic)};
@@ -206,7 +211,8 @@ class TreeBuilder final : public YAML::EventHandler {
     if (existing == frame.node->end()) return;
     frame.pendingIsDuplicate = true;
     Diagnostic diagnostic = fileDiagnostic(
-        "duplicate-key", fmt::format("duplicate key '{}': it is already defined in this mapping", key),
+        "duplicate-key",
+        fmt::format("duplicate key '{}': it is already defined in this mapping", key),
         document_.path);
     diagnostic.range = tokenRange(document_.text, document_.lines, offset, frame.inFlow);
     RelatedLocation first;
@@ -270,7 +276,8 @@ class TreeBuilder final : public YAML::EventHandler {
 
   // Places a scalar, or a copy of an anchored value (`copiedFrom`) whose inner nodes keep the
   // places where the anchor wrote them.
-  void placeScalar(std::uint32_t offset, YAML::anchor_t anchor, json value, const json* copiedFrom) {
+  void placeScalar(std::uint32_t offset, YAML::anchor_t anchor, json value,
+                   const json* copiedFrom) {
     if (isKeyPosition()) {
       acceptKey(offset, value.is_null() ? std::string() : value.dump(), false);
       return;
@@ -284,8 +291,8 @@ class TreeBuilder final : public YAML::EventHandler {
     finishValue();
   }
 
-  void openCollection(const YAML::Mark& mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style,
-                      bool isMap) {
+  void openCollection(const YAML::Mark& mark, YAML::anchor_t anchor,
+                      YAML::EmitterStyle::value style, bool isMap) {
     if (isKeyPosition()) abort("syntax", mark, "a mapping key must be a scalar, not a collection");
     if (stack_.size() >= limits_.maxDepth) {
       abort("limits", mark, fmt::format("nesting is deeper than {} levels", limits_.maxDepth));
@@ -324,20 +331,24 @@ class TreeBuilder final : public YAML::EventHandler {
     auto mergeOne = [&](const json& source) {
       if (!source.is_object()) {
         Diagnostic diagnostic = fileDiagnostic(
-            "syntax", "the value of a merge key (<<) must be a mapping or a list of mappings", document_.path);
-        diagnostic.range = tokenRange(document_.text, document_.lines, frame.spans.value, frame.inFlow);
+            "syntax", "the value of a merge key (<<) must be a mapping or a list of mappings",
+            document_.path);
+        diagnostic.range =
+            tokenRange(document_.text, document_.lines, frame.spans.value, frame.inFlow);
         throw LoadAbort{std::move(diagnostic)};
       }
       for (const auto& [key, value] : source.items()) {
         if (frame.node->contains(key)) continue;
         spendAliasBudget(countNodes(value), mark);
         json& member = (*frame.node)[key] = value;
-        if (const NodeSpans* spans = document_.sourceMap.find(&value)) document_.sourceMap.record(&member, *spans);
+        if (const NodeSpans* spans = document_.sourceMap.find(&value))
+          document_.sourceMap.record(&member, *spans);
         copyChildSpans(value, member);
       }
     };
     if (sources.is_array()) {
-      for (const auto& source : sources) mergeOne(source);
+      for (const auto& source : sources)
+        mergeOne(source);
     } else {
       mergeOne(sources);
     }
@@ -346,7 +357,8 @@ class TreeBuilder final : public YAML::EventHandler {
   static std::size_t countNodes(const json& node) {
     std::size_t count = 1;
     if (node.is_structured()) {
-      for (const auto& child : node) count += countNodes(child);
+      for (const auto& child : node)
+        count += countNodes(child);
     }
     return count;
   }
@@ -390,10 +402,13 @@ class SecondDocumentProbe final : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
 };
 
@@ -407,8 +422,9 @@ std::optional<Diagnostic> checkEncoding(const Document& document, std::size_t st
   };
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
       (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
-    return at("encoding", 0, "the file is UTF-16 or UTF-32 encoded; asynclint reads UTF-8 (convert it, "
-                             "e.g. with iconv -t UTF-8)");
+    return at("encoding", 0,
+              "the file is UTF-16 or UTF-32 encoded; asynclint reads UTF-8 (convert it, "
+              "e.g. with iconv -t UTF-8)");
   }
   const std::size_t nul = text.find('\0', start);
   if (nul != std::string_view::npos) {
@@ -440,7 +456,8 @@ std::optional<Diagnostic> checkJsonSyntax(const Document& document, std::size_t 
     bool end_object() override { return true; }
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override {
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& error) override {
       offset = position;
       message = error.what();
       return false;
@@ -452,10 +469,12 @@ std::optional<Diagnostic> checkJsonSyntax(const Document& document, std::size_t 
   if (json::sax_parse(body.begin(), body.end(), &sax)) return std::nullopt;
   // "[json.exception.parse_error.101] parse error at line 3, column 4: syntax error while ..."
   std::string detail = sax.message;
-  if (const std::size_t colon = detail.find(": "); colon != std::string::npos) detail = detail.substr(colon + 2);
+  if (const std::size_t colon = detail.find(": "); colon != std::string::npos)
+    detail = detail.substr(colon + 2);
   if (detail.starts_with("syntax error ")) detail = detail.substr(13);
   Diagnostic diagnostic = fileDiagnostic("syntax", "JSON syntax error: " + detail, document.path);
-  diagnostic.range.start = document.lines.position(document.text, start + (sax.offset > 0 ? sax.offset - 1 : 0));
+  diagnostic.range.start =
+      document.lines.position(document.text, start + (sax.offset > 0 ? sax.offset - 1 : 0));
   diagnostic.range.end = diagnostic.range.start;
   return diagnostic;
 }
@@ -478,7 +497,8 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
   document.path = std::move(path);
   document.text = std::move(text);
   document.lines = LineIndex(document.text);
-  const std::size_t start = std::string_view(document.text).starts_with(utf8Bom) ? utf8Bom.size() : 0;
+  const std::size_t start =
+      std::string_view(document.text).starts_with(utf8Bom) ? utf8Bom.size() : 0;
   if (auto problem = checkEncoding(document, start)) return failure(std::move(*problem));
   const std::string_view body = std::string_view(document.text).substr(start);
   document.format = detectFormat(body);
@@ -494,8 +514,10 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
     TreeBuilder builder(document, start, limits, result.diagnostics);
     parser.HandleNextDocument(builder);
     if (!builder.sawDocument()) {
-      Diagnostic empty = fileDiagnostic("document-root", "the file is empty: an AsyncAPI document is a "
-                                                         "YAML mapping or a JSON object", document.path);
+      Diagnostic empty = fileDiagnostic("document-root",
+                                        "the file is empty: an AsyncAPI document is a "
+                                        "YAML mapping or a JSON object",
+                                        document.path);
       empty.range.start = {1, 1};
       empty.range.end = empty.range.start;
       result.diagnostics.push_back(std::move(empty));
@@ -507,9 +529,11 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
       parser.HandleNextDocument(probe);
     } catch (const SecondDocumentProbe::Found& found) {
       Diagnostic second = fileDiagnostic(
-          "syntax", "the file holds more than one YAML document; an AsyncAPI document is a single one",
+          "syntax",
+          "the file holds more than one YAML document; an AsyncAPI document is a single one",
           document.path);
-      second.range.start = document.lines.position(document.text, start + static_cast<std::size_t>(found.mark.pos));
+      second.range.start =
+          document.lines.position(document.text, start + static_cast<std::size_t>(found.mark.pos));
       second.range.end = second.range.start;
       return failure(std::move(second));
     }
@@ -518,8 +542,10 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
   } catch (const YAML::Exception& error) {
     const char* kind = document.format == SourceFormat::json ? "JSON" : "YAML";
     Diagnostic syntax = fileDiagnostic(
-        "syntax", fmt::format("{} syntax error: {}", kind, friendlySyntaxMessage(error.msg)), document.path);
-    syntax.range.start = document.lines.position(document.text, start + static_cast<std::size_t>(std::max(error.mark.pos, 0)));
+        "syntax", fmt::format("{} syntax error: {}", kind, friendlySyntaxMessage(error.msg)),
+        document.path);
+    syntax.range.start = document.lines.position(
+        document.text, start + static_cast<std::size_t>(std::max(error.mark.pos, 0)));
     syntax.range.end = syntax.range.start;
     return failure(std::move(syntax));
   }
@@ -542,7 +568,8 @@ LoadResult loadFile(const std::string& path, const LoadLimits& limits) {
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return failure(fileDiagnostic("file-unreadable", fmt::format("cannot open: {}", std::strerror(errno)), path));
+    return failure(fileDiagnostic("file-unreadable",
+                                  fmt::format("cannot open: {}", std::strerror(errno)), path));
   }
   std::string text;
   const auto size = std::filesystem::file_size(path, error);
@@ -558,7 +585,8 @@ LoadResult loadFile(const std::string& path, const LoadLimits& limits) {
     text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
   }
   if (file.bad()) {
-    return failure(fileDiagnostic("file-unreadable", fmt::format("cannot read: {}", std::strerror(errno)), path));
+    return failure(fileDiagnostic("file-unreadable",
+                                  fmt::format("cannot read: {}", std::strerror(errno)), path));
   }
   return loadText(path, std::move(text), limits);
 }

@@ -14,7 +14,8 @@ namespace asynclint {
 struct LoadLimits {
   std::size_t maxBytes = std::size_t{256} << 20U;
   std::size_t maxDepth = 256;
-  std::size_t maxKeyBytes = 1000;  // schema patterns match keys with std::regex, which recurses per character
+  std::size_t maxKeyBytes =
+      1000;  // schema patterns match keys with std::regex, which recurses per character
   std::size_t maxAliasNodes = 1'000'000;  // nodes created by expanding aliases and merge keys
 };
 

@@ -20,7 +20,7 @@ bool isOneOf(std::string_view value, std::initializer_list<std::string_view> opt
 bool allDigits(std::string_view text, int base) {
   if (text.empty()) return false;
   for (char c : text) {
-    const bool digit = base == 16 ? std::isxdigit(static_cast<unsigned char>(c)) != 0
+    const bool digit = base == 16  ? std::isxdigit(static_cast<unsigned char>(c)) != 0
                        : base == 8 ? (c >= '0' && c <= '7')
                                    : (c >= '0' && c <= '9');
     if (!digit) return false;
@@ -59,7 +59,8 @@ std::optional<nlohmann::json> parseInteger(std::string_view text) {
     }
     return nlohmann::json(magnitude);
   }
-  constexpr auto minMagnitude = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + 1;
+  constexpr auto minMagnitude =
+      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + 1;
   if (magnitude == minMagnitude) return nlohmann::json(std::numeric_limits<std::int64_t>::min());
   if (magnitude > minMagnitude) return nlohmann::json(-static_cast<double>(magnitude));
   return nlohmann::json(-static_cast<std::int64_t>(magnitude));

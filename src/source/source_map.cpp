@@ -5,13 +5,19 @@
 namespace asynclint {
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
-bool isLineEnd(char c) { return c == '\n' || c == '\r'; }
+bool isBlank(char c) {
+  return c == ' ' || c == '\t';
+}
+bool isLineEnd(char c) {
+  return c == '\n' || c == '\r';
+}
 
 std::size_t skipProperties(std::string_view text, std::size_t at) {
   while (at < text.size() && (text[at] == '&' || text[at] == '!')) {
-    while (at < text.size() && !isBlank(text[at]) && !isLineEnd(text[at])) ++at;
-    while (at < text.size() && isBlank(text[at])) ++at;
+    while (at < text.size() && !isBlank(text[at]) && !isLineEnd(text[at]))
+      ++at;
+    while (at < text.size() && isBlank(text[at]))
+      ++at;
   }
   return at;
 }
@@ -36,8 +42,9 @@ std::size_t plainEnd(std::string_view text, std::size_t begin, bool inFlow) {
   std::size_t end = begin;
   for (std::size_t i = begin; i < text.size() && !isLineEnd(text[i]); ++i) {
     const char c = text[i];
-    const bool nextEndsToken = i + 1 >= text.size() || isBlank(text[i + 1]) || isLineEnd(text[i + 1]) ||
-                               (inFlow && (text[i + 1] == ',' || text[i + 1] == ']' || text[i + 1] == '}'));
+    const bool nextEndsToken =
+        i + 1 >= text.size() || isBlank(text[i + 1]) || isLineEnd(text[i + 1]) ||
+        (inFlow && (text[i + 1] == ',' || text[i + 1] == ']' || text[i + 1] == '}'));
     if (c == ':' && nextEndsToken) break;
     if (c == '#' && i > begin && isBlank(text[i - 1])) break;
     if (inFlow && (c == ',' || c == ']' || c == '}' || c == '[' || c == '{')) break;
@@ -60,7 +67,8 @@ Range rangeOf(std::string_view text, const LineIndex& lines, std::uint32_t offse
 
 }  // namespace
 
-Range tokenRange(std::string_view text, const LineIndex& lines, std::uint32_t beginOffset, bool inFlow) {
+Range tokenRange(std::string_view text, const LineIndex& lines, std::uint32_t beginOffset,
+                 bool inFlow) {
   const std::size_t begin = skipProperties(text, beginOffset);
   std::size_t end = begin;
   if (begin < text.size()) {

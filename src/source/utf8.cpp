@@ -3,7 +3,9 @@
 namespace asynclint::utf8 {
 namespace {
 
-bool isContinuation(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
+bool isContinuation(unsigned char byte) {
+  return (byte & 0xC0U) == 0x80U;
+}
 
 // Length of the well-formed sequence that starts at `i`, or 0 when it is malformed.
 std::size_t sequenceLength(std::string_view text, std::size_t i) {

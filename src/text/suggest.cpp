@@ -10,7 +10,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> previous2(b.size() + 1);
   std::vector<std::size_t> previous(b.size() + 1);
   std::vector<std::size_t> current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     current[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
@@ -37,7 +38,8 @@ std::string lowered(std::string_view word) {
 
 }  // namespace
 
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates) {
   const std::string needle = lowered(word);
   // A typo changes about one character in three at most; short words allow one edit.
   const std::size_t allowed = std::max<std::size_t>(1, needle.size() / 3);

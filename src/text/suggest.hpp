@@ -11,7 +11,8 @@ namespace asynclint::text {
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, when it is close enough to be a likely typo.
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
 
 // "'a', 'b' or 'c'" for messages; `conjunction` is "or" or "and".
 std::string quotedList(const std::vector<std::string>& items, std::string_view conjunction = "or");
