@@ -1,0 +1,185 @@
+// The messages of an operation (and of its reply) must be messages of its channel.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/asyncapi.hpp"
+#include "source/json_pointer.hpp"
+
+namespace asynclint::engine {
+namespace {
+
+using nlohmann::json;
+
+// Where the node that `target` reaches is written. A step through an object that is itself a
+// local reference continues from that reference's target, as the reference index resolves
+// targets ("/channels/alias/messages/m" with channels.alias a $ref to components.channels.c
+// is written at "/components/channels/c/messages/m"). nullopt on a chain that does not end.
+std::optional<std::string> writtenLocation(const RefIndex& refs, std::string target) {
+  constexpr int maxHops = 64;  // the reference index gives up at the same depth
+  for (int hop = 0; hop < maxHops; ++hop) {
+    const Reference* through = nullptr;
+    std::size_t end = 0;
+    for (std::size_t slash = 0; slash < target.size(); slash = target.find('/', slash + 1)) {
+      through = refs.at(std::string_view(target).substr(0, slash));
+      if (through != nullptr) {
+        end = slash;
+        break;
+      }
+    }
+    if (through == nullptr) return target;
+    if (through->kind != RefKind::local) return std::nullopt;
+    target = through->target + target.substr(end);
+  }
+  return std::nullopt;
+}
+
+// Follows references from `pointer` to the object they end at, and where that is written.
+// nullopt when a reference is broken, external or part of a cycle.
+std::optional<Resolved> resolveWritten(const RuleContext& context, std::string pointer) {
+  const RefIndex& refs = context.refs();
+  for (std::size_t hops = 0; hops <= refs.all().size(); ++hops) {
+    const auto location = writtenLocation(refs, std::move(pointer));
+    if (!location) return std::nullopt;
+    const Reference* reference = refs.at(*location);
+    if (reference == nullptr) {
+      const json* node = context.at(*location);
+      if (node == nullptr) return std::nullopt;
+      return Resolved{*location, node};
+    }
+    if (reference->kind != RefKind::local || !reference->resolved()) return std::nullopt;
+    pointer = reference->target;
+  }
+  return std::nullopt;
+}
+
+// An operation or a reply: an object with a `channel` reference and a list of `messages`.
+struct MessageOwner {
+  std::string label;    // "operation 'sendOrder'", "the reply of operation 'getUser'"
+  std::string pointer;  // where it is written
+};
+
+// "operation 'sendOrder'", "component operation 'sendOrder'".
+std::string operationLabel(const asyncapi::Definition& operation) {
+  return fmt::format("{}operation '{}'",
+                     operation.pointer.starts_with("/components/") ? "component " : "",
+                     operation.key);
+}
+
+std::vector<MessageOwner> messageOwners(const RuleContext& context) {
+  std::vector<MessageOwner> owners;
+  std::vector<MessageOwner> inlineReplies;
+  for (const auto& operation : asyncapi::operations(context)) {
+    owners.push_back({operationLabel(operation), operation.pointer});
+    const std::string reply = pointer::append(operation.pointer, "reply");
+    const json* node = context.at(reply);
+    // A reply given as a $ref is checked once, where it is written in components/replies.
+    if (node != nullptr && node->is_object() && !asyncapi::isReference(*node)) {
+      inlineReplies.push_back({"the reply of " + operationLabel(operation), reply});
+    }
+  }
+  owners.insert(owners.end(), inlineReplies.begin(), inlineReplies.end());
+  for (const auto& reply : asyncapi::definitionsIn(context, {"/components/replies"})) {
+    owners.push_back({fmt::format("component reply '{}'", reply.key), reply.pointer});
+  }
+  return owners;
+}
+
+// The messages of one channel, as the nodes their entries resolve to.
+struct ChannelMessages {
+  bool known = true;  // false when an entry is broken: the meant message is unknown
+  std::unordered_set<const json*> nodes;
+  std::vector<std::string> names;
+};
+
+ChannelMessages messagesOf(const RuleContext& context, const Resolved& channel) {
+  ChannelMessages messages;
+  const auto map = channel.node->find("messages");
+  if (map == channel.node->end()) return messages;
+  if (!map->is_object()) return {false, {}, {}};
+  const std::string mapPointer = pointer::append(channel.pointer, "messages");
+  for (const auto& [name, value] : map->items()) {
+    const auto message = resolveWritten(context, pointer::append(mapPointer, name));
+    if (!message) return {false, {}, {}};
+    messages.nodes.insert(message->node);
+    messages.names.push_back(name);
+  }
+  return messages;
+}
+
+// What the channel offers instead, and what to do.
+std::string advice(const ChannelMessages& messages) {
+  constexpr std::size_t maxListed = 6;
+  if (messages.names.empty()) {
+    return ", which has no messages: add the message to the channel's messages";
+  }
+  if (messages.names.size() > maxListed) {
+    return fmt::format(" (it has {} messages): reference one of them", messages.names.size());
+  }
+  return fmt::format(
+      " (its messages: '{}'): reference one of them, or add the message to the "
+      "channel",
+      fmt::join(messages.names, "', '"));
+}
+
+class OperationMessageNotInChannel final : public Rule {
+ public:
+  OperationMessageNotInChannel()
+      : Rule({"operation-message-not-in-channel",
+              Severity::error,
+              true,
+              "An operation's messages must be messages of its channel",
+              Versions::v3,
+              {}}) {}
+
+  void check(RuleContext& context) const override {
+    std::unordered_map<const json*, ChannelMessages> cache;
+    for (const auto& owner : messageOwners(context)) {
+      checkOwner(context, owner, cache);
+    }
+  }
+
+ private:
+  static void checkOwner(RuleContext& context, const MessageOwner& owner,
+                         std::unordered_map<const json*, ChannelMessages>& cache) {
+    const json* list = context.at(pointer::append(owner.pointer, "messages"));
+    if (list == nullptr || !list->is_array() || list->empty()) return;
+    // Without a channel (a reply may have none) or with a broken one, the channel's messages are
+    // unknown.
+    const std::string channelPointer = pointer::append(owner.pointer, "channel");
+    const Reference* channelReference = context.refs().at(channelPointer);
+    if (channelReference == nullptr) return;
+    const auto channel = resolveWritten(context, channelPointer);
+    if (!channel || !channel->node->is_object()) return;
+    auto cached = cache.find(channel->node);
+    if (cached == cache.end()) {
+      cached = cache.emplace(channel->node, messagesOf(context, *channel)).first;
+    }
+    const ChannelMessages& messages = cached->second;
+    if (!messages.known) return;
+
+    const std::string channelName = pointer::lastToken(channelReference->target);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string entry = pointer::append(pointer::append(owner.pointer, "messages"), i);
+      const Reference* reference = context.refs().at(entry);
+      if (reference == nullptr) continue;  // not a reference: a schema finding
+      const auto message = resolveWritten(context, entry);
+      if (!message || messages.nodes.contains(message->node)) continue;
+      context.report(pointer::append(entry, "$ref"),
+                     fmt::format("message '{}' of {} is not one of the messages of its channel "
+                                 "'{}'{}",
+                                 reference->text, owner.label, channelName, advice(messages)));
+    }
+  }
+};
+
+}  // namespace
+}  // namespace asynclint::engine
+
+ASYNCLINT_REGISTER_RULE(asynclint::engine::OperationMessageNotInChannel)
