@@ -1,0 +1,45 @@
+// `info` without a description, or with a blank one.
+#include <string>
+
+#include "engine/context.hpp"
+
+namespace asynclint::engine {
+namespace {
+
+bool isBlank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+class InfoDescriptionMissing final : public Rule {
+ public:
+  InfoDescriptionMissing()
+      : Rule({"info-description-missing",
+              Severity::warning,
+              true,
+              "`info` has no `description`, or a blank one",
+              Versions::all,
+              {}}) {}
+
+  void check(RuleContext& context) const override {
+    const nlohmann::json* info = context.at("/info");
+    if (info == nullptr || !info->is_object()) return;
+    const auto description = info->find("description");
+    if (description == info->end()) {
+      context.report("/info",
+                     "info has no description: say what the application does and how to use it "
+                     "(CommonMark is allowed)",
+                     Anchor::key);
+      return;
+    }
+    // A description of the wrong type is the schema's finding.
+    if (description->is_string() && isBlank(description->get_ref<const std::string&>())) {
+      context.report("/info/description",
+                     "info description is blank: say what the application does and how to use it");
+    }
+  }
+};
+
+}  // namespace
+}  // namespace asynclint::engine
+
+ASYNCLINT_REGISTER_RULE(asynclint::engine::InfoDescriptionMissing)

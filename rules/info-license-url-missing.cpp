@@ -1,0 +1,49 @@
+// A license without the URL of its text.
+#include <fmt/format.h>
+
+#include <string>
+
+#include "engine/context.hpp"
+
+namespace asynclint::engine {
+namespace {
+
+bool isBlank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+class InfoLicenseUrlMissing final : public Rule {
+ public:
+  InfoLicenseUrlMissing()
+      : Rule({"info-license-url-missing",
+              Severity::warning,
+              false,
+              "The license in `info` has no `url`",
+              Versions::all,
+              {}}) {}
+
+  void check(RuleContext& context) const override {
+    const nlohmann::json* license = context.at("/info/license");
+    if (license == nullptr || !license->is_object()) return;
+    const auto url = license->find("url");
+    if (url != license->end() &&
+        !(url->is_string() && isBlank(url->get_ref<const std::string&>()))) {
+      return;
+    }
+    const auto name = license->find("name");
+    const std::string subject =
+        name != license->end() && name->is_string()
+            ? fmt::format("license '{}'", name->get_ref<const std::string&>())
+            : std::string("license");
+    context.report("/info/license",
+                   fmt::format("{} has no url: add the URL of the license text so that readers "
+                               "can read the terms",
+                               subject),
+                   Anchor::key);
+  }
+};
+
+}  // namespace
+}  // namespace asynclint::engine
+
+ASYNCLINT_REGISTER_RULE(asynclint::engine::InfoLicenseUrlMissing)

@@ -1,0 +1,42 @@
+// A document that says nowhere where the application connects.
+#include <fmt/format.h>
+
+#include "engine/context.hpp"
+
+namespace asynclint::engine {
+namespace {
+
+class ServersMissing final : public Rule {
+ public:
+  ServersMissing()
+      : Rule({"servers-missing",
+              Severity::warning,
+              true,
+              "The document has no `servers`, or an empty `servers` object",
+              Versions::all,
+              {}}) {}
+
+  void check(RuleContext& context) const override {
+    // AsyncAPI 2 servers have a url, AsyncAPI 3 servers a host.
+    const char* where = context.majorVersion() == 2 ? "url" : "host";
+    const auto servers = context.root().find("servers");
+    if (servers == context.root().end()) {
+      context.report("",
+                     fmt::format("the document has no servers: add servers with the {} and "
+                                 "protocol of the brokers the application connects to",
+                                 where),
+                     Anchor::key);
+    } else if (servers->is_object() && servers->empty()) {
+      context.report("/servers",
+                     fmt::format("servers is empty: add the {} and protocol of the brokers the "
+                                 "application connects to",
+                                 where),
+                     Anchor::key);
+    }
+  }
+};
+
+}  // namespace
+}  // namespace asynclint::engine
+
+ASYNCLINT_REGISTER_RULE(asynclint::engine::ServersMissing)
