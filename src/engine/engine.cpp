@@ -1,5 +1,8 @@
 #include "engine/engine.hpp"
 
+#include <set>
+#include <tuple>
+
 #include "engine/context.hpp"
 #include "engine/ref_index.hpp"
 
@@ -24,6 +27,11 @@ std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& 
     }
     document.place(finding);
   }
+  // A node reused through a YAML alias is checked once per use but written once: keep one finding.
+  std::set<std::tuple<std::string, Position, std::string>> seen;
+  std::erase_if(findings, [&](const Diagnostic& finding) {
+    return !seen.emplace(finding.rule, finding.range.start, finding.message).second;
+  });
   return findings;
 }
 

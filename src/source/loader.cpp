@@ -541,9 +541,13 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
     return failure(abort.diagnostic);
   } catch (const YAML::Exception& error) {
     const char* kind = document.format == SourceFormat::json ? "JSON" : "YAML";
-    Diagnostic syntax = fileDiagnostic(
-        "syntax", fmt::format("{} syntax error: {}", kind, friendlySyntaxMessage(error.msg)),
-        document.path);
+    std::string message = fmt::format("{} syntax error: {}", kind, friendlySyntaxMessage(error.msg));
+    if (error.msg.starts_with("invalid unicode")) {
+      // yaml-cpp cannot decode an escaped UTF-16 surrogate pair, which JSON allows.
+      message = R"(escaped UTF-16 surrogate pairs (such as \ud83d\ude00) are not supported: )"
+                R"(write the character itself (or \U0001F600 in YAML))";
+    }
+    Diagnostic syntax = fileDiagnostic("syntax", std::move(message), document.path);
     syntax.range.start = document.lines.position(
         document.text, start + static_cast<std::size_t>(std::max(error.mark.pos, 0)));
     syntax.range.end = syntax.range.start;
