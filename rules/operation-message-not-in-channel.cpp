@@ -17,48 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-// Where the node that `target` reaches is written. A step through an object that is itself a
-// local reference continues from that reference's target, as the reference index resolves
-// targets ("/channels/alias/messages/m" with channels.alias a $ref to components.channels.c
-// is written at "/components/channels/c/messages/m"). nullopt on a chain that does not end.
-std::optional<std::string> writtenLocation(const RefIndex& refs, std::string target) {
-  constexpr int maxHops = 64;  // the reference index gives up at the same depth
-  for (int hop = 0; hop < maxHops; ++hop) {
-    const Reference* through = nullptr;
-    std::size_t end = 0;
-    for (std::size_t slash = 0; slash < target.size(); slash = target.find('/', slash + 1)) {
-      through = refs.at(std::string_view(target).substr(0, slash));
-      if (through != nullptr) {
-        end = slash;
-        break;
-      }
-    }
-    if (through == nullptr) return target;
-    if (through->kind != RefKind::local) return std::nullopt;
-    target = through->target + target.substr(end);
-  }
-  return std::nullopt;
-}
-
-// Follows references from `pointer` to the object they end at, and where that is written.
-// nullopt when a reference is broken, external or part of a cycle.
-std::optional<Resolved> resolveWritten(const RuleContext& context, std::string pointer) {
-  const RefIndex& refs = context.refs();
-  for (std::size_t hops = 0; hops <= refs.all().size(); ++hops) {
-    const auto location = writtenLocation(refs, std::move(pointer));
-    if (!location) return std::nullopt;
-    const Reference* reference = refs.at(*location);
-    if (reference == nullptr) {
-      const json* node = context.at(*location);
-      if (node == nullptr) return std::nullopt;
-      return Resolved{*location, node};
-    }
-    if (reference->kind != RefKind::local || !reference->resolved()) return std::nullopt;
-    pointer = reference->target;
-  }
-  return std::nullopt;
-}
-
 // An operation or a reply: an object with a `channel` reference and a list of `messages`.
 struct MessageOwner {
   std::string label;    // "operation 'sendOrder'", "the reply of operation 'getUser'"
@@ -105,7 +63,7 @@ ChannelMessages messagesOf(const RuleContext& context, const Resolved& channel) 
   if (!map->is_object()) return {false, {}, {}};
   const std::string mapPointer = pointer::append(channel.pointer, "messages");
   for (const auto& [name, value] : map->items()) {
-    const auto message = resolveWritten(context, pointer::append(mapPointer, name));
+    const auto message = context.resolve(pointer::append(mapPointer, name));
     if (!message) return {false, {}, {}};
     messages.nodes.insert(message->node);
     messages.names.push_back(name);
@@ -155,7 +113,7 @@ class OperationMessageNotInChannel final : public Rule {
     const std::string channelPointer = pointer::append(owner.pointer, "channel");
     const Reference* channelReference = context.refs().at(channelPointer);
     if (channelReference == nullptr) return;
-    const auto channel = resolveWritten(context, channelPointer);
+    const auto channel = context.resolve(channelPointer);
     if (!channel || !channel->node->is_object()) return;
     auto cached = cache.find(channel->node);
     if (cached == cache.end()) {
@@ -169,7 +127,7 @@ class OperationMessageNotInChannel final : public Rule {
       const std::string entry = pointer::append(pointer::append(owner.pointer, "messages"), i);
       const Reference* reference = context.refs().at(entry);
       if (reference == nullptr) continue;  // not a reference: a schema finding
-      const auto message = resolveWritten(context, entry);
+      const auto message = context.resolve(entry);
       if (!message || messages.nodes.contains(message->node)) continue;
       context.report(pointer::append(entry, "$ref"),
                      fmt::format("message '{}' of {} is not one of the messages of its channel "

@@ -14,47 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-// Where the node that `target` reaches is written. A step through an object that is itself a
-// local reference continues from that reference's target, as the reference index resolves
-// targets. nullopt on a chain that does not end.
-std::optional<std::string> writtenLocation(const RefIndex& refs, std::string target) {
-  constexpr int maxHops = 64;  // the reference index gives up at the same depth
-  for (int hop = 0; hop < maxHops; ++hop) {
-    const Reference* through = nullptr;
-    std::size_t end = 0;
-    for (std::size_t slash = 0; slash < target.size(); slash = target.find('/', slash + 1)) {
-      through = refs.at(std::string_view(target).substr(0, slash));
-      if (through != nullptr) {
-        end = slash;
-        break;
-      }
-    }
-    if (through == nullptr) return target;
-    if (through->kind != RefKind::local) return std::nullopt;
-    target = through->target + target.substr(end);
-  }
-  return std::nullopt;
-}
-
-// Follows references from `pointer` to the object they end at, and where that is written.
-// nullopt when a reference is broken, external or part of a cycle.
-std::optional<Resolved> resolveWritten(const RuleContext& context, std::string pointer) {
-  const RefIndex& refs = context.refs();
-  for (std::size_t hops = 0; hops <= refs.all().size(); ++hops) {
-    const auto location = writtenLocation(refs, std::move(pointer));
-    if (!location) return std::nullopt;
-    const Reference* reference = refs.at(*location);
-    if (reference == nullptr) {
-      const json* node = context.at(*location);
-      if (node == nullptr) return std::nullopt;
-      return Resolved{*location, node};
-    }
-    if (reference->kind != RefKind::local || !reference->resolved()) return std::nullopt;
-    pointer = reference->target;
-  }
-  return std::nullopt;
-}
-
 struct Reply {
   std::string label;    // "the reply of operation 'getUser'", "component reply 'userReply'"
   std::string pointer;  // where it is written
@@ -107,7 +66,7 @@ class OperationReplyAddressMissing final : public Rule {
     const std::string channelPointer = pointer::append(reply.pointer, "channel");
     const Reference* channelReference = context.refs().at(channelPointer);
     if (channelReference == nullptr) return;
-    const auto channel = resolveWritten(context, channelPointer);
+    const auto channel = context.resolve(channelPointer);
     if (!channel || !channel->node->is_object()) return;
     const auto address = channel->node->find("address");
     const bool written = address != channel->node->end();

@@ -115,28 +115,6 @@ bool isSchemaPosition(std::string_view at) {
   return false;
 }
 
-// Where the node that `target` reaches is written. A step through an object that is itself a
-// local reference continues from that reference's target, as the reference index resolves
-// targets. nullopt on a chain that does not end.
-std::optional<std::string> writtenLocation(const RefIndex& refs, std::string target) {
-  constexpr int maxHops = 64;  // the reference index gives up at the same depth
-  for (int hop = 0; hop < maxHops; ++hop) {
-    const Reference* through = nullptr;
-    std::size_t end = 0;
-    for (std::size_t slash = 0; slash < target.size(); slash = target.find('/', slash + 1)) {
-      through = refs.at(std::string_view(target).substr(0, slash));
-      if (through != nullptr) {
-        end = slash;
-        break;
-      }
-    }
-    if (through == nullptr) return target;
-    if (through->kind != RefKind::local) return std::nullopt;
-    target = through->target + target.substr(end);
-  }
-  return std::nullopt;
-}
-
 bool isIndex(std::string_view token) {
   return !token.empty() &&
          std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -183,7 +161,7 @@ class ReferenceGraph {
         nodeOfReference_[i] = known->second;
         continue;
       }
-      const auto location = writtenLocation(refs, reference.target);
+      const auto location = refs.writtenLocation(reference.target);
       const std::size_t node = location ? nodeAt(*location) : none;
       nodeOfTarget.emplace(reference.target, node);
       nodeOfReference_[i] = node;
@@ -379,7 +357,7 @@ class RefCycle final : public Rule {
     const ReferenceGraph graph(refs);
     for (const auto& cycle : findCycles(graph, refs)) {
       const Reference& first = refs.all()[cycle.references.front()];
-      const auto location = writtenLocation(refs, first.target).value_or(first.target);
+      const auto location = refs.writtenLocation(first.target).value_or(first.target);
       context.report(pointer::append(first.at, "$ref"), messageFor(refs, cycle, location),
                      Anchor::value, notes(refs, cycle));
     }

@@ -22,14 +22,16 @@ const nlohmann::json* RuleContext::at(std::string_view pointer) const {
 }
 
 std::optional<Resolved> RuleContext::resolve(std::string_view pointer) const {
-  Resolved current{std::string(pointer), at(pointer)};
+  const auto written = refs_.writtenLocation(std::string(pointer));
+  if (!written) return std::nullopt;
+  Resolved current{*written, at(*written)};
   // A chain longer than the number of references must have gone round a cycle.
   for (std::size_t hops = 0; hops <= refs_.all().size(); ++hops) {
     if (current.node == nullptr) return std::nullopt;
     const Reference* reference = refs_.at(current.pointer);
     if (reference == nullptr) return current;
     if (reference->kind != RefKind::local || !reference->resolved()) return std::nullopt;
-    current = Resolved{reference->target, reference->node};
+    current = Resolved{reference->written, reference->node};
   }
   return std::nullopt;
 }

@@ -34,8 +34,9 @@ class RuleContext {
 
   // The node at `pointer`, or nullptr.
   const nlohmann::json* at(std::string_view pointer) const;
-  // Follows `$ref`s from the node at `pointer` to the node they end at. nullopt when a reference
-  // is broken, external or cyclic (other rules report those).
+  // Follows `$ref`s from the node at `pointer` to the node they end at, and says where that is
+  // written (see RefIndex::writtenLocation). nullopt when a reference is broken, external or
+  // cyclic (other rules report those).
   std::optional<Resolved> resolve(std::string_view pointer) const;
 
   void report(std::string pointer, std::string message, Anchor anchor = Anchor::value,

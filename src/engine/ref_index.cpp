@@ -66,30 +66,6 @@ void collect(const json& node, std::string& pointer, bool keysAreNames,
   }
 }
 
-// Evaluates `target` token by token; where a step lands on an object that is itself a local
-// reference, continues from that reference's target, as AsyncAPI tools that dereference the
-// document first do ("#/channels/a/messages/m" when channels.a is a $ref to a component).
-const json* findThroughRefs(const json& root, const std::string& target) {
-  const auto tokens = pointer::split(target);
-  if (!tokens) return nullptr;
-  const json* node = &root;
-  std::size_t hops = 0;
-  for (const auto& token : *tokens) {
-    while (node->is_object() && hops < 64) {
-      const auto ref = node->find("$ref");
-      if (ref == node->end() || !ref->is_string()) break;
-      const auto decoded = decodeLocalRef(ref->get<std::string>());
-      const json* next = decoded ? pointer::find(root, *decoded) : nullptr;
-      if (next == nullptr) return nullptr;
-      node = next;
-      ++hops;
-    }
-    node = pointer::find(*node, pointer::append("", token));
-    if (node == nullptr) return nullptr;
-  }
-  return node;
-}
-
 }  // namespace
 
 std::optional<std::string> decodeLocalRef(std::string_view ref) {
@@ -117,16 +93,38 @@ RefIndex::RefIndex(const json& root) {
   collect(root, pointer, false, refs_);
   std::sort(refs_.begin(), refs_.end(),
             [](const Reference& a, const Reference& b) { return a.at < b.at; });
-  for (std::size_t i = 0; i < refs_.size(); ++i) {
-    Reference& reference = refs_[i];
-    if (reference.kind == RefKind::local) {
-      reference.node = findThroughRefs(root, reference.target);
-      targets_.insert(reference.target);
+  for (std::size_t i = 0; i < refs_.size(); ++i)
+    byLocation_.emplace(refs_[i].at, i);
+  for (Reference& reference : refs_) {
+    if (reference.kind != RefKind::local) continue;
+    targets_.insert(reference.target);
+    if (auto written = writtenLocation(reference.target)) {
+      reference.node = pointer::find(root, *written);
+      reference.written = std::move(*written);
     }
-    byLocation_.emplace(reference.at, i);
   }
   sortedTargets_.assign(targets_.begin(), targets_.end());
   std::sort(sortedTargets_.begin(), sortedTargets_.end());
+}
+
+std::optional<std::string> RefIndex::writtenLocation(std::string pointer) const {
+  constexpr int maxHops = 64;
+  for (int hop = 0; hop < maxHops; ++hop) {
+    const Reference* through = nullptr;
+    std::size_t end = 0;
+    // Every proper prefix, shortest first: "" (the root), "/channels", "/channels/alias", ...
+    for (std::size_t slash = 0; slash < pointer.size(); slash = pointer.find('/', slash + 1)) {
+      through = at(std::string_view(pointer).substr(0, slash));
+      if (through != nullptr) {
+        end = slash;
+        break;
+      }
+    }
+    if (through == nullptr) return pointer;
+    if (through->kind != RefKind::local) return std::nullopt;
+    pointer = through->target + pointer.substr(end);
+  }
+  return std::nullopt;
 }
 
 bool RefIndex::isReferenced(std::string_view pointer) const {

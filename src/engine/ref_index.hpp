@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace asynclint::engine {
@@ -23,7 +25,9 @@ struct Reference {
   std::string at;    // pointer of the object that holds "$ref"
   std::string text;  // the "$ref" value as written
   RefKind kind = RefKind::invalid;
-  std::string target;                    // decoded pointer of the target (local refs)
+  std::string target;   // decoded pointer of the target (local refs)
+  std::string written;  // where the target is written: `target` with each step that passes
+                        // through a reference followed (usually equal to `target`)
   const nlohmann::json* node = nullptr;  // the target, when it exists
   bool resolved() const { return node != nullptr; }
 };
@@ -41,6 +45,13 @@ class RefIndex {
   bool isReferenced(std::string_view pointer) const;
   // The indexes (into all()) of references written at or below `pointer`, in document order.
   std::vector<std::size_t> within(std::string_view pointer) const;
+  // Where the node that `pointer` reaches is written, when steps of the pointer pass through
+  // objects that are themselves local references ("/channels/alias/messages/m" with
+  // channels.alias a $ref to components.channels.c is written at
+  // "/components/channels/c/messages/m"), as AsyncAPI tools that dereference first read it.
+  // A reference exactly at `pointer` is not followed. nullopt on an external reference or a
+  // chain that does not end.
+  std::optional<std::string> writtenLocation(std::string pointer) const;
 
  private:
   std::vector<Reference> refs_;  // sorted by `at`
