@@ -1,0 +1,170 @@
+// A message's headers are a map of names to values: their schema must be of type object.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "engine/asyncapi.hpp"
+#include "source/json_pointer.hpp"
+#include "text/suggest.hpp"
+
+namespace asynclint::engine {
+namespace {
+
+using nlohmann::json;
+
+// Something that has `headers`, with how to name it in a message.
+struct Owner {
+  std::string description;  // "message 'lightMeasured'"
+  std::string pointer;
+};
+
+// Messages written in 2.x channel operations (`message`, or each of its `oneOf`) and in
+// components.messages.
+std::vector<asyncapi::Definition> messagesV2(const RuleContext& context) {
+  std::vector<asyncapi::Definition> found =
+      asyncapi::definitionsIn(context, {"/components/messages"});
+  for (const auto& channel : asyncapi::channels(context)) {
+    for (const auto* verb : {"publish", "subscribe"}) {
+      const std::string message = channel.pointer + "/" + verb + "/message";
+      const json* node = context.at(message);
+      if (node == nullptr || !node->is_object() || asyncapi::isReference(*node)) continue;
+      const auto oneOf = node->find("oneOf");
+      if (oneOf == node->end() || !oneOf->is_array()) {
+        found.push_back({"", message, node});
+        continue;
+      }
+      for (std::size_t i = 0; i < oneOf->size(); ++i) {
+        const json& item = (*oneOf)[i];
+        if (!item.is_object() || asyncapi::isReference(item)) continue;
+        found.push_back({"", pointer::append(message + "/oneOf", i), &item});
+      }
+    }
+  }
+  return found;
+}
+
+// Messages and message traits (in components and written inline in messages).
+std::vector<Owner> owners(const RuleContext& context) {
+  const auto messages =
+      context.majorVersion() == 3 ? asyncapi::messages(context) : messagesV2(context);
+  std::vector<Owner> found;
+  auto name = [&](const asyncapi::Definition& definition, const char* kind) {
+    return definition.key.empty() ? pointer::displayPath(context.root(), definition.pointer)
+                                  : fmt::format("{} '{}'", kind, definition.key);
+  };
+  for (const auto& message : messages) {
+    found.push_back({name(message, "message"), message.pointer});
+    const std::string traits = pointer::append(message.pointer, "traits");
+    const json* list = context.at(traits);
+    if (list == nullptr || !list->is_array()) continue;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string trait = pointer::append(traits, i);
+      if ((*list)[i].is_object() && !asyncapi::isReference((*list)[i])) {
+        found.push_back({pointer::displayPath(context.root(), trait), trait});
+      }
+    }
+  }
+  for (const auto& trait : asyncapi::definitionsIn(context, {"/components/messageTraits"})) {
+    found.push_back({name(trait, "message trait"), trait.pointer});
+  }
+  return found;
+}
+
+bool isJsonSchemaFormat(const std::string& format) {
+  std::string mediaType = format.substr(0, format.find(';'));
+  mediaType.erase(0, std::min(mediaType.find_first_not_of(' '), mediaType.size()));
+  mediaType.erase(mediaType.find_last_not_of(' ') + 1);
+  for (auto& c : mediaType) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return mediaType == "application/vnd.aai.asyncapi" ||
+         mediaType == "application/vnd.aai.asyncapi+json" ||
+         mediaType == "application/vnd.aai.asyncapi+yaml" ||
+         mediaType == "application/schema+json" || mediaType == "application/schema+yaml";
+}
+
+// The headers schema, reached through references and a Multi Format Schema Object, with the
+// first reference written on the way (where a finding about a shared schema belongs).
+struct HeadersSchema {
+  Resolved schema;
+  const Reference* via = nullptr;
+};
+
+std::optional<HeadersSchema> headersSchema(const RuleContext& context, const std::string& headers) {
+  HeadersSchema found;
+  found.via = context.refs().at(headers);
+  auto resolved = context.resolve(headers);
+  if (!resolved || !resolved->node->is_object()) return std::nullopt;
+  if (context.majorVersion() == 3 && resolved->node->contains("schema")) {
+    const auto format = resolved->node->find("schemaFormat");
+    if (format != resolved->node->end() &&
+        (!format->is_string() || !isJsonSchemaFormat(format->get<std::string>()))) {
+      return std::nullopt;
+    }
+    const std::string schema = pointer::append(resolved->pointer, "schema");
+    if (found.via == nullptr) found.via = context.refs().at(schema);
+    resolved = context.resolve(schema);
+    if (!resolved || !resolved->node->is_object()) return std::nullopt;
+  }
+  found.schema = *resolved;
+  return found;
+}
+
+// The types that `type` lists, when none of them is "object"; nullopt otherwise.
+std::optional<std::vector<std::string>> nonObjectTypes(const json& type) {
+  std::vector<std::string> types;
+  if (type.is_string()) types.push_back(type.get<std::string>());
+  if (type.is_array()) {
+    for (const auto& item : type) {
+      if (!item.is_string()) return std::nullopt;
+      types.push_back(item.get<std::string>());
+    }
+  }
+  if (types.empty() || std::find(types.begin(), types.end(), "object") != types.end()) {
+    return std::nullopt;
+  }
+  return types;
+}
+
+class MessageHeadersNotObject final : public Rule {
+ public:
+  MessageHeadersNotObject()
+      : Rule({"message-headers-not-object",
+              Severity::error,
+              true,
+              "A message's headers schema must be of type object",
+              Versions::all,
+              {}}) {}
+
+  void check(RuleContext& context) const override {
+    for (const auto& owner : owners(context)) {
+      const std::string headers = pointer::append(owner.pointer, "headers");
+      if (context.at(headers) == nullptr) continue;
+      const auto found = headersSchema(context, headers);
+      if (!found) continue;
+      const auto type = found->schema.node->find("type");
+      if (type == found->schema.node->end()) continue;
+      const auto types = nonObjectTypes(*type);
+      if (!types) continue;
+      const std::string typeText = text::quotedList(*types);
+      if (found->via != nullptr) {
+        context.report(pointer::append(found->via->at, "$ref"),
+                       fmt::format("the headers of {} must be a schema of type 'object', but '{}' "
+                                   "has type {}",
+                                   owner.description, found->via->text, typeText));
+      } else if (context.majorVersion() == 3) {
+        // In 2.x, the official schema itself requires written headers to be of type object.
+        context.report(pointer::append(found->schema.pointer, "type"),
+                       fmt::format("the headers of {} must be a schema of type 'object', not {}: "
+                                   "headers map names to values",
+                                   owner.description, typeText));
+      }
+    }
+  }
+};
+
+}  // namespace
+}  // namespace asynclint::engine
+
+ASYNCLINT_REGISTER_RULE(asynclint::engine::MessageHeadersNotObject)
