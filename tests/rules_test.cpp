@@ -117,4 +117,12 @@ TEST_SUITE("rules") {
                     "orphan fixtures " << entry.path());
     }
   }
+
+  TEST_CASE("README.md lists every rule") {
+    const std::string readme = readFile(sourceDir() / "README.md");
+    for (const auto* rule : engine::allRules()) {
+      CHECK_MESSAGE(readme.find("| `" + rule->info().id + "` |") != std::string::npos,
+                    "README.md does not list " << rule->info().id);
+    }
+  }
 }
