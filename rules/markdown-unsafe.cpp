@@ -11,6 +11,7 @@
 
 #include "engine/context.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
@@ -51,14 +52,6 @@ void forEachStructuralMember(const nlohmann::json& node, std::string& pointer, b
       pointer.resize(length);
     }
   }
-}
-
-std::string asciiLowercase(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
 }
 
 bool isAsciiLetter(char c) {
@@ -179,7 +172,7 @@ std::optional<Hit> findEventHandler(const std::string& lower, const std::string&
 
 // What in `text` would run or embed content once rendered, in order of appearance.
 std::vector<std::string> unsafeParts(const std::string& text) {
-  std::string lower = asciiLowercase(text);
+  std::string lower = text::asciiLowercase(text);
   blankCodeSpans(lower);
   std::vector<Hit> hits;
   const auto add = [&hits](std::size_t at, const char* what) {

@@ -19,35 +19,9 @@ struct Owner {
   std::string pointer;
 };
 
-// Messages written in 2.x channel operations (`message`, or each of its `oneOf`) and in
-// components.messages.
-std::vector<asyncapi::Definition> messagesV2(const RuleContext& context) {
-  std::vector<asyncapi::Definition> found =
-      asyncapi::definitionsIn(context, {"/components/messages"});
-  for (const auto& channel : asyncapi::channels(context)) {
-    for (const auto* verb : {"publish", "subscribe"}) {
-      const std::string message = channel.pointer + "/" + verb + "/message";
-      const json* node = context.at(message);
-      if (node == nullptr || !node->is_object() || asyncapi::isReference(*node)) continue;
-      const auto oneOf = node->find("oneOf");
-      if (oneOf == node->end() || !oneOf->is_array()) {
-        found.push_back({"", message, node});
-        continue;
-      }
-      for (std::size_t i = 0; i < oneOf->size(); ++i) {
-        const json& item = (*oneOf)[i];
-        if (!item.is_object() || asyncapi::isReference(item)) continue;
-        found.push_back({"", pointer::append(message + "/oneOf", i), &item});
-      }
-    }
-  }
-  return found;
-}
-
 // Messages and message traits (in components and written inline in messages).
 std::vector<Owner> owners(const RuleContext& context) {
-  const auto messages =
-      context.majorVersion() == 3 ? asyncapi::messages(context) : messagesV2(context);
+  const auto messages = asyncapi::messagesForVersion(context);
   std::vector<Owner> found;
   auto name = [&](const asyncapi::Definition& definition, const char* kind) {
     return definition.key.empty() ? pointer::displayPath(context.root(), definition.pointer)
@@ -55,13 +29,9 @@ std::vector<Owner> owners(const RuleContext& context) {
   };
   for (const auto& message : messages) {
     found.push_back({name(message, "message"), message.pointer});
-    const std::string traits = pointer::append(message.pointer, "traits");
-    const json* list = context.at(traits);
-    if (list == nullptr || !list->is_array()) continue;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string trait = pointer::append(traits, i);
-      if ((*list)[i].is_object() && !asyncapi::isReference((*list)[i])) {
-        found.push_back({pointer::displayPath(context.root(), trait), trait});
+    for (const auto& trait : asyncapi::traitEntries(context, message.pointer)) {
+      if (trait.node->is_object() && !asyncapi::isReference(*trait.node)) {
+        found.push_back({pointer::displayPath(context.root(), trait.pointer), trait.pointer});
       }
     }
   }

@@ -23,23 +23,17 @@ struct MessageOwner {
   std::string pointer;  // where it is written
 };
 
-// "operation 'sendOrder'", "component operation 'sendOrder'".
-std::string operationLabel(const asyncapi::Definition& operation) {
-  return fmt::format("{}operation '{}'",
-                     operation.pointer.starts_with("/components/") ? "component " : "",
-                     operation.key);
-}
-
 std::vector<MessageOwner> messageOwners(const RuleContext& context) {
   std::vector<MessageOwner> owners;
   std::vector<MessageOwner> inlineReplies;
   for (const auto& operation : asyncapi::operations(context)) {
-    owners.push_back({operationLabel(operation), operation.pointer});
+    owners.push_back({asyncapi::describe("operation", operation), operation.pointer});
     const std::string reply = pointer::append(operation.pointer, "reply");
     const json* node = context.at(reply);
     // A reply given as a $ref is checked once, where it is written in components/replies.
     if (node != nullptr && node->is_object() && !asyncapi::isReference(*node)) {
-      inlineReplies.push_back({"the reply of " + operationLabel(operation), reply});
+      inlineReplies.push_back(
+          {"the reply of " + asyncapi::describe("operation", operation), reply});
     }
   }
   owners.insert(owners.end(), inlineReplies.begin(), inlineReplies.end());

@@ -20,13 +20,6 @@ struct Reply {
   const json* node = nullptr;
 };
 
-// "operation 'sendOrder'", "component operation 'sendOrder'".
-std::string operationLabel(const asyncapi::Definition& operation) {
-  return fmt::format("{}operation '{}'",
-                     operation.pointer.starts_with("/components/") ? "component " : "",
-                     operation.key);
-}
-
 // Replies where they are written: inline in operations (root and components) and in
 // components/replies; a reply given as a $ref is visited where it points.
 std::vector<Reply> replies(const RuleContext& context) {
@@ -35,7 +28,7 @@ std::vector<Reply> replies(const RuleContext& context) {
     const std::string reply = pointer::append(operation.pointer, "reply");
     const json* node = context.at(reply);
     if (node != nullptr && node->is_object() && !asyncapi::isReference(*node)) {
-      found.push_back({"the reply of " + operationLabel(operation), reply, node});
+      found.push_back({"the reply of " + asyncapi::describe("operation", operation), reply, node});
     }
   }
   for (const auto& reply : asyncapi::definitionsIn(context, {"/components/replies"})) {

@@ -42,31 +42,6 @@ bool isSupported(const std::string& format) {
   return parameter == "version=draft-07";
 }
 
-// Messages written in 2.x channel operations (`message`, or each of its `oneOf`) and in
-// components.messages.
-std::vector<asyncapi::Definition> messagesV2(const RuleContext& context) {
-  std::vector<asyncapi::Definition> found =
-      asyncapi::definitionsIn(context, {"/components/messages"});
-  for (const auto& channel : asyncapi::channels(context)) {
-    for (const auto* verb : {"publish", "subscribe"}) {
-      const std::string message = channel.pointer + "/" + verb + "/message";
-      const json* node = context.at(message);
-      if (node == nullptr || !node->is_object() || asyncapi::isReference(*node)) continue;
-      const auto oneOf = node->find("oneOf");
-      if (oneOf == node->end() || !oneOf->is_array()) {
-        found.push_back({"", message, node});
-        continue;
-      }
-      for (std::size_t i = 0; i < oneOf->size(); ++i) {
-        const json& item = (*oneOf)[i];
-        if (!item.is_object() || asyncapi::isReference(item)) continue;
-        found.push_back({"", pointer::append(message + "/oneOf", i), &item});
-      }
-    }
-  }
-  return found;
-}
-
 // AsyncAPI 3: the payload (through references) is a Multi Format Schema Object.
 std::optional<std::string> formatPointerV3(const RuleContext& context,
                                            const asyncapi::Definition& message) {
@@ -85,11 +60,7 @@ std::optional<std::string> formatPointerV2(const RuleContext& context,
   if (message.node->contains("schemaFormat")) {
     return pointer::append(message.pointer, "schemaFormat");
   }
-  const std::string traits = pointer::append(message.pointer, "traits");
-  const json* list = context.at(traits);
-  if (list == nullptr || !list->is_array()) return std::nullopt;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const auto trait = context.resolve(pointer::append(traits, i));
+  for (const auto& trait : asyncapi::traitsOf(context, message.pointer)) {
     if (trait && trait->node->is_object() && trait->node->contains("schemaFormat")) {
       return pointer::append(trait->pointer, "schemaFormat");
     }
@@ -109,7 +80,7 @@ class PayloadFormatUnsupported final : public Rule {
 
   void check(RuleContext& context) const override {
     const bool v3 = context.majorVersion() == 3;
-    const auto messages = v3 ? asyncapi::messages(context) : messagesV2(context);
+    const auto messages = asyncapi::messagesForVersion(context);
     // Messages that share a payload share its format: one finding where the format is written.
     std::unordered_set<std::string> reported;
     for (const auto& message : messages) {

@@ -170,23 +170,6 @@ void forEachSchema(const RuleContext& context, const SchemaVisitor& visit) {
 
 // ---- The rule ----
 
-// A listed name that `word` is likely a typo of. Stricter than text::closest alone, which
-// also pairs names such as 'updatedAt' and 'createdAt'.
-std::optional<std::string> nearMiss(const std::string& word,
-                                    const std::vector<std::string>& names) {
-  auto candidate = text::closest(word, names);
-  if (!candidate) return std::nullopt;
-  auto lowered = [](std::string text) {
-    for (auto& c : text) {
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-  };
-  const std::size_t allowed = std::max<std::size_t>(1, word.size() / 4);
-  if (text::editDistance(lowered(word), lowered(*candidate)) > allowed) return std::nullopt;
-  return candidate;
-}
-
 // Schemas joined by composition (allOf, anyOf, oneOf, if/then/else) describe one value
 // together: a property that one of them defines counts as defined for all of them.
 class Families {
@@ -347,7 +330,7 @@ class SchemaRequiredUndefined final : public Rule {
       std::string message = fmt::format(
           "required property '{}' is not defined in 'properties'{}", name.get<std::string>(),
           family.members > 1 ? " of this schema or of those it is combined with" : "");
-      if (const auto suggestion = nearMiss(name.get<std::string>(), family.suggestions)) {
+      if (const auto suggestion = text::likelyTypo(name.get<std::string>(), family.suggestions)) {
         message += fmt::format(" (did you mean '{}'?)", *suggestion);
       } else {
         message += ": define it, or remove it from 'required'";

@@ -48,14 +48,6 @@ void forEachStructuralMember(const nlohmann::json& node, std::string& pointer, b
   }
 }
 
-bool hasDescription(const nlohmann::json& tag) {
-  const auto description = tag.find("description");
-  if (description == tag.end()) return false;
-  if (!description->is_string()) return true;  // the schema reports the type
-  return description->get_ref<const std::string&>().find_first_not_of(" \t\r\n") !=
-         std::string::npos;
-}
-
 class TagDescriptionMissing final : public Rule {
  public:
   TagDescriptionMissing()
@@ -89,7 +81,8 @@ class TagDescriptionMissing final : public Rule {
   // Tags given as a $ref are checked where they are written.
   static void checkTag(RuleContext& context, const std::string& at, const nlohmann::json& tag,
                        Anchor anchor) {
-    if (!tag.is_object() || asyncapi::isReference(tag) || hasDescription(tag)) return;
+    if (!tag.is_object() || asyncapi::isReference(tag) || asyncapi::hasContent(tag, "description"))
+      return;
     const auto name = tag.find("name");
     const std::string subject = name != tag.end() && name->is_string()
                                     ? fmt::format("tag '{}'", name->get_ref<const std::string&>())

@@ -1,14 +1,23 @@
 #include "engine/asyncapi.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine::asyncapi {
 
 bool isReference(const nlohmann::json& node) {
   return node.is_object() && node.contains("$ref");
+}
+
+bool hasContent(const nlohmann::json& object, const char* key) {
+  const auto member = object.find(key);
+  if (member == object.end()) return false;
+  return !member->is_string() || !text::isBlank(member->get_ref<const std::string&>());
 }
 
 std::vector<Definition> definitionsIn(const RuleContext& context,
@@ -41,6 +50,105 @@ std::vector<Definition> messages(const RuleContext& context) {
   for (const auto& channel : channels(context))
     maps.push_back(pointer::append(channel.pointer, "messages"));
   return definitionsIn(context, maps);
+}
+
+std::vector<Definition> messagesV2(const RuleContext& context) {
+  std::vector<Definition> found = definitionsIn(context, {"/components/messages"});
+  for (const auto& channel : channels(context)) {
+    for (const auto* verb : {"publish", "subscribe"}) {
+      const std::string message = channel.pointer + "/" + verb + "/message";
+      const nlohmann::json* node = context.at(message);
+      if (node == nullptr || !node->is_object() || isReference(*node)) continue;
+      const auto oneOf = node->find("oneOf");
+      if (oneOf == node->end() || !oneOf->is_array()) {
+        found.push_back({"", message, node});
+        continue;
+      }
+      for (std::size_t i = 0; i < oneOf->size(); ++i) {
+        const nlohmann::json& item = (*oneOf)[i];
+        if (!item.is_object() || isReference(item)) continue;
+        found.push_back({"", pointer::append(message + "/oneOf", i), &item});
+      }
+    }
+  }
+  return found;
+}
+
+std::vector<Definition> messagesForVersion(const RuleContext& context) {
+  return context.majorVersion() == 3 ? messages(context) : messagesV2(context);
+}
+
+bool isComponentLibrary(const RuleContext& context) {
+  const nlohmann::json& root = context.root();
+  return !root.contains("channels") && !root.contains("operations") && !root.contains("servers");
+}
+
+namespace {
+
+std::string describeNamed(std::string_view kind, const std::string& key, bool inComponents) {
+  return fmt::format("{}{} '{}'", inComponents ? "component " : "", kind, key);
+}
+
+}  // namespace
+
+std::string describe(std::string_view kind, const Definition& definition) {
+  return describeNamed(kind, definition.key, definition.pointer.starts_with("/components/"));
+}
+
+std::optional<std::string> describeChannelOf(const Definition& message) {
+  const auto tokens = pointer::split(message.pointer).value_or(std::vector<std::string>{});
+  if (tokens.size() == 4 && tokens[0] == "channels") {
+    return describeNamed("channel", tokens[1], false);
+  }
+  if (tokens.size() == 5 && tokens[0] == "components" && tokens[1] == "channels") {
+    return describeNamed("channel", tokens[2], true);
+  }
+  return std::nullopt;
+}
+
+std::string describeMessage(const Definition& message) {
+  const auto channel = describeChannelOf(message);
+  return fmt::format("message '{}'{}", message.key, channel ? " of " + *channel : "");
+}
+
+std::vector<Definition> traitEntries(const RuleContext& context, const std::string& owner) {
+  std::vector<Definition> entries;
+  const std::string traits = pointer::append(owner, "traits");
+  const nlohmann::json* list = context.at(traits);
+  if (list == nullptr || !list->is_array()) return entries;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    entries.push_back({"", pointer::append(traits, i), &(*list)[i]});
+  }
+  return entries;
+}
+
+std::vector<std::optional<Resolved>> traitsOf(const RuleContext& context,
+                                              const std::string& owner) {
+  std::vector<std::optional<Resolved>> traits;
+  for (const auto& entry : traitEntries(context, owner)) {
+    traits.push_back(context.resolve(entry.pointer));
+  }
+  return traits;
+}
+
+bool someTraitMay(const RuleContext& context, const std::string& owner,
+                  const std::function<bool(const nlohmann::json& trait)>& test) {
+  const auto traits = traitsOf(context, owner);
+  return std::any_of(traits.begin(), traits.end(), [&](const std::optional<Resolved>& trait) {
+    return !trait || test(*trait->node);
+  });
+}
+
+std::optional<std::string> effectiveMember(const RuleContext& context, const Definition& message,
+                                           const char* key) {
+  if (message.node->contains(key)) return pointer::append(message.pointer, key);
+  std::optional<std::string> found;
+  for (const auto& trait : traitsOf(context, message.pointer)) {
+    if (!trait || !trait->node->is_object() || !trait->node->contains(key)) continue;
+    if (found) return std::nullopt;
+    found = pointer::append(trait->pointer, key);
+  }
+  return found;
 }
 
 std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::string& pointer) {
