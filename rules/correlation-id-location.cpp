@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_set>
 
 #include "engine/asyncapi.hpp"
+#include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
@@ -67,19 +67,6 @@ void checkSyntax(RuleContext& context, const std::string& locationPointer) {
   }
 }
 
-bool isJsonSchemaFormat(const std::string& format) {
-  std::string mediaType = format.substr(0, format.find(';'));
-  mediaType.erase(0, std::min(mediaType.find_first_not_of(' '), mediaType.size()));
-  mediaType.erase(mediaType.find_last_not_of(' ') + 1);
-  for (auto& c : mediaType) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return mediaType == "application/vnd.aai.asyncapi" ||
-         mediaType == "application/vnd.aai.asyncapi+json" ||
-         mediaType == "application/vnd.aai.asyncapi+yaml" ||
-         mediaType == "application/schema+json" || mediaType == "application/schema+yaml";
-}
-
 // The schema that a message's `headers` or `payload` at `pointer` stands for, looking through
 // references and Multi Format Schema Objects; nullopt when it is missing, broken or written in
 // a language other than JSON Schema.
@@ -90,7 +77,7 @@ std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& 
   }
   const auto format = resolved->node->find("schemaFormat");
   if (format != resolved->node->end() &&
-      (!format->is_string() || !isJsonSchemaFormat(format->get<std::string>()))) {
+      (!format->is_string() || !schema::isAnyJsonSchemaFormat(format->get<std::string>()))) {
     return std::nullopt;
   }
   return context.resolve(pointer::append(resolved->pointer, "schema"));

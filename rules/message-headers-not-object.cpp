@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "engine/asyncapi.hpp"
+#include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
@@ -41,19 +41,6 @@ std::vector<Owner> owners(const RuleContext& context) {
   return found;
 }
 
-bool isJsonSchemaFormat(const std::string& format) {
-  std::string mediaType = format.substr(0, format.find(';'));
-  mediaType.erase(0, std::min(mediaType.find_first_not_of(' '), mediaType.size()));
-  mediaType.erase(mediaType.find_last_not_of(' ') + 1);
-  for (auto& c : mediaType) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return mediaType == "application/vnd.aai.asyncapi" ||
-         mediaType == "application/vnd.aai.asyncapi+json" ||
-         mediaType == "application/vnd.aai.asyncapi+yaml" ||
-         mediaType == "application/schema+json" || mediaType == "application/schema+yaml";
-}
-
 // The headers schema, reached through references and a Multi Format Schema Object, with the
 // first reference written on the way (where a finding about a shared schema belongs).
 struct HeadersSchema {
@@ -69,7 +56,7 @@ std::optional<HeadersSchema> headersSchema(const RuleContext& context, const std
   if (context.majorVersion() == 3 && resolved->node->contains("schema")) {
     const auto format = resolved->node->find("schemaFormat");
     if (format != resolved->node->end() &&
-        (!format->is_string() || !isJsonSchemaFormat(format->get<std::string>()))) {
+        (!format->is_string() || !schema::isAnyJsonSchemaFormat(format->get<std::string>()))) {
       return std::nullopt;
     }
     const std::string schema = pointer::append(resolved->pointer, "schema");

@@ -2,11 +2,11 @@
 // is not checked: say so once, where the format is named.
 #include <fmt/format.h>
 
-#include <cctype>
 #include <unordered_set>
 
 #include "engine/asyncapi.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
@@ -17,14 +17,12 @@ std::string trimmedLower(std::string_view text) {
   const auto begin = text.find_first_not_of(" \t");
   if (begin == std::string_view::npos) return "";
   const auto end = text.find_last_not_of(" \t");
-  std::string result(text.substr(begin, end - begin + 1));
-  for (auto& c : result) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return result;
+  return text::asciiLowercase(text.substr(begin, end - begin + 1));
 }
 
 // AsyncAPI schemas of any version, and JSON Schema draft-07, as the specification names them.
+// Unlike schema::isJsonSchemaFormat, which the validator uses and which matches the names
+// exactly, spelling variants count: media types are case-insensitive, parameters may be quoted.
 bool isSupported(const std::string& format) {
   const std::size_t semicolon = format.find(';');
   const std::string mediaType = trimmedLower(std::string_view(format).substr(0, semicolon));

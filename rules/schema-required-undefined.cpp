@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "engine/asyncapi.hpp"
+#include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
@@ -20,19 +20,6 @@ using nlohmann::json;
 // ---- Schema positions (the same walker is in schema-type-keywords-mismatch.cpp) ----
 
 using SchemaVisitor = std::function<void(const std::string& pointer, const json& schema)>;
-
-bool isJsonSchemaFormat(const std::string& format) {
-  std::string mediaType = format.substr(0, format.find(';'));
-  mediaType.erase(0, std::min(mediaType.find_first_not_of(' '), mediaType.size()));
-  mediaType.erase(mediaType.find_last_not_of(' ') + 1);
-  for (auto& c : mediaType) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return mediaType == "application/vnd.aai.asyncapi" ||
-         mediaType == "application/vnd.aai.asyncapi+json" ||
-         mediaType == "application/vnd.aai.asyncapi+yaml" ||
-         mediaType == "application/schema+json" || mediaType == "application/schema+yaml";
-}
 
 // Visits the schema written at `pointer` and every subschema written inside it. References
 // are not followed: their targets are visited where they are written.
@@ -73,7 +60,7 @@ void walkAnySchema(const RuleContext& context, const std::string& pointer,
   }
   const auto format = node->find("schemaFormat");
   if (format != node->end() &&
-      (!format->is_string() || !isJsonSchemaFormat(format->get<std::string>()))) {
+      (!format->is_string() || !schema::isAnyJsonSchemaFormat(format->get<std::string>()))) {
     return;
   }
   walkSchema(node->at("schema"), pointer::append(pointer, "schema"), visit);
@@ -118,7 +105,7 @@ bool payloadIsJsonSchemaV2(const RuleContext& context, const asyncapi::Definitio
     if (!holder->is_object()) return true;
     const auto format = holder->find("schemaFormat");
     return format == holder->end() ||
-           (format->is_string() && isJsonSchemaFormat(format->get<std::string>()));
+           (format->is_string() && schema::isAnyJsonSchemaFormat(format->get<std::string>()));
   });
 }
 
