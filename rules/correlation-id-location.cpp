@@ -6,7 +6,6 @@
 #include <unordered_set>
 
 #include "engine/asyncapi.hpp"
-#include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
@@ -65,22 +64,6 @@ void checkSyntax(RuleContext& context, const std::string& locationPointer) {
                                  text));
       return;
   }
-}
-
-// The schema that a message's `headers` or `payload` at `pointer` stands for, looking through
-// references and Multi Format Schema Objects; nullopt when it is missing, broken or written in
-// a language other than JSON Schema.
-std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer) {
-  auto resolved = context.resolve(pointer);
-  if (!resolved || !resolved->node->is_object() || !resolved->node->contains("schema")) {
-    return resolved;
-  }
-  const auto format = resolved->node->find("schemaFormat");
-  if (format != resolved->node->end() &&
-      (!format->is_string() || !schema::isAnyJsonSchemaFormat(format->get<std::string>()))) {
-    return std::nullopt;
-  }
-  return context.resolve(pointer::append(resolved->pointer, "schema"));
 }
 
 // The schemas that together describe one value: a schema and, through references, the
@@ -272,7 +255,8 @@ class CorrelationIdLocation final : public Rule {
     const char* part = parsed.expression.source == "header" ? "headers" : "payload";
     const auto schemaPointer = asyncapi::effectiveMember(context, message, part);
     if (!schemaPointer) return;  // headers may be protocol headers, which are not described
-    const auto schema = schemaAt(context, *schemaPointer);
+    const auto schema =
+        asyncapi::schemaAt(context, *schemaPointer, asyncapi::SchemaReading::structure);
     if (!schema) return;
     checkPointer(context, location, parsed.expression, {message.key, part, schema->pointer});
   }

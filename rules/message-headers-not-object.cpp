@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "engine/asyncapi.hpp"
-#include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
@@ -51,20 +50,16 @@ struct HeadersSchema {
 std::optional<HeadersSchema> headersSchema(const RuleContext& context, const std::string& headers) {
   HeadersSchema found;
   found.via = context.refs().at(headers);
-  auto resolved = context.resolve(headers);
-  if (!resolved || !resolved->node->is_object()) return std::nullopt;
-  if (context.majorVersion() == 3 && resolved->node->contains("schema")) {
-    const auto format = resolved->node->find("schemaFormat");
-    if (format != resolved->node->end() &&
-        (!format->is_string() || !schema::isAnyJsonSchemaFormat(format->get<std::string>()))) {
-      return std::nullopt;
-    }
-    const std::string schema = pointer::append(resolved->pointer, "schema");
-    if (found.via == nullptr) found.via = context.refs().at(schema);
-    resolved = context.resolve(schema);
-    if (!resolved || !resolved->node->is_object()) return std::nullopt;
-  }
-  found.schema = *resolved;
+  const auto place = context.resolve(headers);
+  if (!place || !place->node->is_object()) return std::nullopt;
+  const auto inner =
+      asyncapi::schemaIn(context, *place->node, place->pointer, asyncapi::SchemaReading::structure);
+  if (!inner) return std::nullopt;
+  // At the place itself (no Multi Format Schema Object) there is no reference left to find.
+  if (found.via == nullptr) found.via = context.refs().at(*inner);
+  const auto schema = context.resolve(*inner);
+  if (!schema || !schema->node->is_object()) return std::nullopt;
+  found.schema = *schema;
   return found;
 }
 

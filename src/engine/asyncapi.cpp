@@ -151,22 +151,50 @@ std::optional<std::string> effectiveMember(const RuleContext& context, const Def
   return found;
 }
 
-std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::string& pointer) {
-  const auto resolved = context.resolve(pointer);
-  if (!resolved || !resolved->node->is_object()) return std::nullopt;
-  const auto format = resolved->node->find("schemaFormat");
-  if (format == resolved->node->end()) return resolved->pointer;
-  if (!format->is_string() || !schema::isJsonSchemaFormat(format->get<std::string>()))
-    return std::nullopt;
-  const auto inner = context.resolve(pointer::append(resolved->pointer, "schema"));
-  if (!inner || !inner->node->is_object()) return std::nullopt;
-  return inner->pointer;
+namespace {
+
+bool readsFormat(SchemaReading reading, const nlohmann::json& format) {
+  if (!format.is_string()) return false;
+  const auto& text = format.get_ref<const std::string&>();
+  return reading == SchemaReading::structure ? schema::isAnyJsonSchemaFormat(text)
+                                             : schema::isJsonSchemaFormat(text);
+}
+
+// What makes an object a Multi Format Schema Object in `reading`.
+bool isMultiFormatSchema(const RuleContext& context, const nlohmann::json& node,
+                         SchemaReading reading) {
+  if (reading == SchemaReading::validation) return node.contains("schemaFormat");
+  return context.majorVersion() == 3 && node.contains("schema");
+}
+
+}  // namespace
+
+std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::json& node,
+                                    const std::string& pointer, SchemaReading reading) {
+  if (!node.is_object() || !isMultiFormatSchema(context, node, reading)) return pointer;
+  // Without a `schemaFormat`, the schema is an AsyncAPI Schema.
+  const auto format = node.find("schemaFormat");
+  if (format != node.end() && !readsFormat(reading, *format)) return std::nullopt;
+  if (!node.contains("schema")) return std::nullopt;
+  return pointer::append(pointer, "schema");
+}
+
+std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer,
+                                 SchemaReading reading) {
+  const auto place = context.resolve(pointer);
+  if (!place || !place->node->is_object()) return std::nullopt;
+  const auto inner = schemaIn(context, *place->node, place->pointer, reading);
+  if (!inner) return std::nullopt;
+  // Resolving the place's own pointer again gives the place itself.
+  const auto schema = context.resolve(*inner);
+  if (!schema || !schema->node->is_object()) return std::nullopt;
+  return schema;
 }
 
 namespace {
 
 void walkSchema(const nlohmann::json& schema, const std::string& pointer,
-                const std::function<void(const std::string&, const nlohmann::json&)>& visit) {
+                const SchemaVisitor& visit) {
   if (!schema.is_object() || isReference(schema)) return;
   visit(pointer, schema);
   for (const auto* keyword : {"items", "additionalItems", "additionalProperties", "not", "if",
@@ -190,41 +218,85 @@ void walkSchema(const nlohmann::json& schema, const std::string& pointer,
   }
 }
 
-}  // namespace
+// The schema that the place at `pointer` holds, and the subschemas in it.
+void walkPlace(const RuleContext& context, const std::string& pointer, SchemaReading reading,
+               const SchemaVisitor& visit) {
+  const nlohmann::json* node = context.at(pointer);
+  if (node == nullptr) return;
+  const auto schema = schemaIn(context, *node, pointer, reading);
+  if (!schema) return;
+  if (const nlohmann::json* found = context.at(*schema)) walkSchema(*found, *schema, visit);
+}
 
-void forEachSchema(const RuleContext& context,
-                   const std::function<void(const std::string&, const nlohmann::json&)>& visit) {
-  forEachMember(context.root(), "/components/schemas",
-                [&](const std::string&, const std::string& pointer, const nlohmann::json& schema) {
-                  // A component schema may be a Multi Format Schema Object.
-                  if (schema.is_object() && schema.contains("schemaFormat")) {
-                    const auto format = schema.find("schemaFormat");
-                    if (format->is_string() &&
-                        schema::isJsonSchemaFormat(format->get<std::string>()) &&
-                        schema.contains("schema")) {
-                      walkSchema(schema["schema"], pointer::append(pointer, "schema"), visit);
-                    }
-                    return;
-                  }
-                  walkSchema(schema, pointer, visit);
-                });
-  std::vector<Definition> holders = messages(context);
-  for (auto& trait : definitionsIn(context, {"/components/messageTraits"}))
-    holders.push_back(std::move(trait));
-  for (const auto& holder : holders) {
-    for (const auto* part : {"payload", "headers"}) {
-      const std::string partPointer = pointer::append(holder.pointer, part);
-      const nlohmann::json* node = context.at(partPointer);
-      if (node == nullptr || !node->is_object() || isReference(*node)) continue;
-      const auto format = node->find("schemaFormat");
-      if (format == node->end()) {
-        walkSchema(*node, partPointer, visit);
-      } else if (format->is_string() && schema::isJsonSchemaFormat(format->get<std::string>()) &&
-                 node->contains("schema")) {
-        walkSchema((*node)["schema"], pointer::append(partPointer, "schema"), visit);
-      }
+// AsyncAPI 2: the message names its payload's format, or else one of its traits does.
+bool payloadInJsonSchemaV2(const RuleContext& context, const Definition& message,
+                           SchemaReading reading) {
+  std::vector<const nlohmann::json*> holders{message.node};
+  for (const auto& trait : traitsOf(context, message.pointer)) {
+    if (trait) holders.push_back(trait->node);
+  }
+  return std::all_of(holders.begin(), holders.end(), [&](const nlohmann::json* holder) {
+    if (!holder->is_object()) return true;
+    const auto format = holder->find("schemaFormat");
+    return format == holder->end() || readsFormat(reading, *format);
+  });
+}
+
+// Message traits in components and, for the structure reading, written inside `messages`.
+std::vector<std::string> messageTraitPlaces(const RuleContext& context,
+                                            const std::vector<Definition>& messages,
+                                            SchemaReading reading) {
+  std::vector<std::string> traits;
+  for (const auto& trait : definitionsIn(context, {"/components/messageTraits"})) {
+    traits.push_back(trait.pointer);
+  }
+  if (reading == SchemaReading::validation) return traits;
+  for (const auto& message : messages) {
+    for (const auto& trait : traitEntries(context, message.pointer)) {
+      traits.push_back(trait.pointer);
     }
   }
+  return traits;
+}
+
+void walkParametersV2(const RuleContext& context, SchemaReading reading,
+                      const SchemaVisitor& visit) {
+  std::vector<std::string> parameterMaps{"/components/parameters"};
+  for (const auto& channel : channels(context)) {
+    parameterMaps.push_back(pointer::append(channel.pointer, "parameters"));
+  }
+  for (const auto& parameter : definitionsIn(context, parameterMaps)) {
+    walkPlace(context, pointer::append(parameter.pointer, "schema"), reading, visit);
+  }
+}
+
+}  // namespace
+
+void forEachSchema(const RuleContext& context, SchemaReading reading, const SchemaVisitor& visit) {
+  forEachMember(context.root(), "/components/schemas",
+                [&](const std::string&, const std::string& pointer, const nlohmann::json&) {
+                  walkPlace(context, pointer, reading, visit);
+                });
+  // The validation reading has always passed over a payload or headers given as a $ref, even
+  // with a `schema` written beside it.
+  const auto walk = [&](const std::string& pointer) {
+    const nlohmann::json* node = context.at(pointer);
+    if (reading == SchemaReading::validation && node != nullptr && isReference(*node)) return;
+    walkPlace(context, pointer, reading, visit);
+  };
+  const bool v3 = context.majorVersion() == 3;
+  const auto messages = messagesForVersion(context);
+  for (const auto& message : messages) {
+    walk(pointer::append(message.pointer, "headers"));
+    if (v3 || payloadInJsonSchemaV2(context, message, reading))
+      walk(pointer::append(message.pointer, "payload"));
+  }
+  for (const auto& trait : messageTraitPlaces(context, messages, reading)) {
+    walk(pointer::append(trait, "headers"));
+    // Traits may not have a payload; the validation reading has always looked anyway.
+    if (reading == SchemaReading::validation) walk(pointer::append(trait, "payload"));
+  }
+  if (!v3) walkParametersV2(context, reading, visit);
 }
 
 std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context,

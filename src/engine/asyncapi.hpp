@@ -75,18 +75,44 @@ std::optional<std::string> effectiveMember(const RuleContext& context, const Def
 std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context,
                                                    const std::string& pointer);
 
-// The pointer of the JSON/AsyncAPI schema that the value at `pointer` holds (a message's
-// `payload` or `headers`), following `$ref`s and unwrapping a Multi Format Schema Object; nullopt
-// when there is none, when a reference is broken, or when it is in a format asynclint does not
-// validate (Avro, RAML, Protobuf...).
-std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::string& pointer);
+// How a place that may hold a Multi Format Schema Object (a message's `payload` or `headers`, a
+// component schema) is read. The two readings differ where the specification is loose; each
+// keeps what the rules that use it have always done.
+enum class SchemaReading {
+  // As the AsyncAPI 3 schema reads it (anySchema.json): an object with a `schema` member is a
+  // Multi Format Schema Object (without `schemaFormat`, in AsyncAPI Schema), in any version of
+  // JSON Schema or AsyncAPI Schema (schema::isAnyJsonSchemaFormat). AsyncAPI 2 has no Multi
+  // Format Schema Object. For rules about a schema's own keywords.
+  structure,
+  // As the validator reads it: an object with a `schemaFormat` member is a Multi Format Schema
+  // Object, in one of the formats asynclint validates (schema::isJsonSchemaFormat). For rules
+  // that validate values against the schema.
+  validation,
+};
 
-// Visits every JSON/AsyncAPI schema object written in the document (components.schemas, message
-// and message trait payloads and headers) and every subschema written inside them (properties,
-// items, allOf, ...), once each, where it is written; references are not followed.
-void forEachSchema(
-    const RuleContext& context,
-    const std::function<void(const std::string& pointer, const nlohmann::json& schema)>& visit);
+// The pointer of the JSON/AsyncAPI schema that `node`, written at `pointer`, holds: `pointer`
+// itself, or its `schema` when `node` is a Multi Format Schema Object; nullopt when it is in a
+// format that `reading` does not take (Avro, RAML, Protobuf...). References are not followed.
+std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::json& node,
+                                    const std::string& pointer, SchemaReading reading);
+
+// The JSON/AsyncAPI schema object that the value at `pointer` holds (a message's `payload` or
+// `headers`), following `$ref`s to it and into a Multi Format Schema Object; nullopt when there
+// is none, when a reference is broken, or when it is in a format that `reading` does not take.
+std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer,
+                                 SchemaReading reading);
+
+using SchemaVisitor = std::function<void(const std::string& pointer, const nlohmann::json& schema)>;
+
+// Visits every schema written in the document that `reading` finds, and every subschema written
+// inside it (properties, items, allOf, ...), once each, where it is written; references are not
+// followed. Protocol bindings are not visited: their schema fields differ by protocol. Where:
+// - structure: components.schemas, message headers and payloads, and the headers of message
+//   traits (in components and written inside messages); in AsyncAPI 2 also parameter schemas,
+//   and payloads only when the message and its traits name no other format than JSON Schema.
+// - validation: components.schemas, message headers and payloads, and the headers and payloads
+//   of message traits in components (traits written inside messages are left out).
+void forEachSchema(const RuleContext& context, SchemaReading reading, const SchemaVisitor& visit);
 
 // True when `node` is an object whose only member that matters is a "$ref".
 bool isReference(const nlohmann::json& node);
