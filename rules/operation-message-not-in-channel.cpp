@@ -25,20 +25,12 @@ struct MessageOwner {
 
 std::vector<MessageOwner> messageOwners(const RuleContext& context) {
   std::vector<MessageOwner> owners;
-  std::vector<MessageOwner> inlineReplies;
   for (const auto& operation : asyncapi::operations(context)) {
     owners.push_back({asyncapi::describe("operation", operation), operation.pointer});
-    const std::string reply = pointer::append(operation.pointer, "reply");
-    const json* node = context.at(reply);
-    // A reply given as a $ref is checked once, where it is written in components/replies.
-    if (node != nullptr && node->is_object() && !asyncapi::isReference(*node)) {
-      inlineReplies.push_back(
-          {"the reply of " + asyncapi::describe("operation", operation), reply});
-    }
   }
-  owners.insert(owners.end(), inlineReplies.begin(), inlineReplies.end());
-  for (const auto& reply : asyncapi::definitionsIn(context, {"/components/replies"})) {
-    owners.push_back({fmt::format("component reply '{}'", reply.key), reply.pointer});
+  // A reply given as a $ref is checked once, where it is written.
+  for (const auto& reply : asyncapi::replies(context)) {
+    owners.push_back({asyncapi::describeReply(reply), reply.pointer});
   }
   return owners;
 }

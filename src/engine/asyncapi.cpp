@@ -78,6 +78,21 @@ std::vector<Definition> messagesForVersion(const RuleContext& context) {
   return context.majorVersion() == 3 ? messages(context) : messagesV2(context);
 }
 
+std::vector<Definition> replies(const RuleContext& context) {
+  std::vector<Definition> found;
+  for (const auto& operation : operations(context)) {
+    const std::string reply = pointer::append(operation.pointer, "reply");
+    const nlohmann::json* node = context.at(reply);
+    if (node != nullptr && node->is_object() && !isReference(*node)) {
+      found.push_back({operation.key, reply, node});
+    }
+  }
+  for (auto& reply : definitionsIn(context, {"/components/replies"})) {
+    found.push_back(std::move(reply));
+  }
+  return found;
+}
+
 bool isComponentLibrary(const RuleContext& context) {
   const nlohmann::json& root = context.root();
   return !root.contains("channels") && !root.contains("operations") && !root.contains("servers");
@@ -109,6 +124,11 @@ std::optional<std::string> describeChannelOf(const Definition& message) {
 std::string describeMessage(const Definition& message) {
   const auto channel = describeChannelOf(message);
   return fmt::format("message '{}'{}", message.key, channel ? " of " + *channel : "");
+}
+
+std::string describeReply(const Definition& reply) {
+  if (reply.pointer.starts_with("/components/replies/")) return describe("reply", reply);
+  return "the reply of " + describe("operation", reply);  // named after its operation
 }
 
 std::vector<Definition> traitEntries(const RuleContext& context, const std::string& owner) {

@@ -39,6 +39,11 @@ std::vector<Definition> messagesV2(const RuleContext& context);
 // messages() for an AsyncAPI 3 document, messagesV2() otherwise.
 std::vector<Definition> messagesForVersion(const RuleContext& context);
 
+// Replies where they are written: inline in operations (root and components, in that order),
+// then in /components/replies; a reply given as a $ref is visited where it is written. The `key`
+// of an inline reply is its operation's.
+std::vector<Definition> replies(const RuleContext& context);
+
 // True for a document with no channels, operations or servers: it describes no application,
 // only components that other documents reference (and give their defaults to).
 bool isComponentLibrary(const RuleContext& context);
@@ -52,6 +57,8 @@ std::optional<std::string> describeChannelOf(const Definition& message);
 // "message 'created' of channel 'orders'", or "message 'OrderCreated'" for a message written in
 // /components/messages.
 std::string describeMessage(const Definition& message);
+// "the reply of operation 'getUser'", or "component reply 'userReply'", for one of replies().
+std::string describeReply(const Definition& reply);
 
 // The entries of the `traits` list of the message or operation at `owner`, as written (a
 // `$ref` is not followed; `key` is empty).
