@@ -12,8 +12,6 @@
 namespace asynclint::engine {
 namespace {
 
-using nlohmann::json;
-
 class OperationReplyAddressMissing final : public Rule {
  public:
   OperationReplyAddressMissing()
