@@ -114,11 +114,12 @@ using SchemaVisitor = std::function<void(const std::string& pointer, const nlohm
 // Visits every schema written in the document that `reading` finds, and every subschema written
 // inside it (properties, items, allOf, ...), once each, where it is written; references are not
 // followed. Protocol bindings are not visited: their schema fields differ by protocol. Where:
-// - structure: components.schemas, message headers and payloads, and the headers of message
-//   traits (in components and written inside messages); in AsyncAPI 2 also parameter schemas,
-//   and payloads only when the message and its traits name no other format than JSON Schema.
-// - validation: components.schemas, message headers and payloads, and the headers and payloads
-//   of message traits in components (traits written inside messages are left out).
+// components.schemas, message headers and payloads, and
+// - structure: the headers of message traits, in components and written inside messages;
+// - validation: the headers and payloads of message traits in components; a payload or headers
+//   given as a $ref is passed over, even with a `schema` written beside it.
+// In AsyncAPI 2 also parameter schemas, and a message's payload only when neither the message
+// nor its traits name a format other than JSON Schema.
 void forEachSchema(const RuleContext& context, SchemaReading reading, const SchemaVisitor& visit);
 
 // True when `node` is an object whose only member that matters is a "$ref".
