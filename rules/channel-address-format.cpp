@@ -6,15 +6,10 @@
 
 #include "engine/asyncapi.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
-
-// "channel 'orders'" or "component channel 'orders'", from where the channel is written.
-std::string describeChannel(const asyncapi::Definition& channel) {
-  const bool component = channel.pointer.starts_with("/components/");
-  return fmt::format("{}channel '{}'", component ? "component " : "", channel.key);
-}
 
 bool isWhitespace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -35,27 +30,6 @@ std::optional<std::string> braceProblem(const std::string& text) {
   }
   if (open) return "has a '{' that is never closed";
   return std::nullopt;
-}
-
-// A message that stays on one line of output: control characters escaped.
-std::string printable(const std::string& text) {
-  std::string shown;
-  for (const char c : text) {
-    switch (c) {
-      case '\n':
-        shown += "\\n";
-        break;
-      case '\r':
-        shown += "\\r";
-        break;
-      case '\t':
-        shown += "\\t";
-        break;
-      default:
-        shown += c;
-    }
-  }
-  return shown;
 }
 
 // The problems of one address, each a phrase that follows "address '...' of channel 'x'".
@@ -102,8 +76,8 @@ class ChannelAddressFormat final : public Rule {
       const std::string at = pointer::append(channel.pointer, "address");
       for (const auto& problem : addressProblems(text)) {
         context.report(at,
-                       printable(fmt::format("address '{}' of {} {}", text,
-                                             describeChannel(channel), problem)),
+                       text::oneLine(fmt::format("address '{}' of {} {}", text,
+                                                 asyncapi::describe("channel", channel), problem)),
                        Anchor::value);
       }
     }

@@ -32,9 +32,7 @@ class ChannelParameters final : public Rule {
  private:
   static void checkChannel(RuleContext& context, const asyncapi::Definition& channel) {
     const json& node = *channel.node;
-    const std::string label =
-        fmt::format("{}channel '{}'",
-                    channel.pointer.starts_with("/components/") ? "component " : "", channel.key);
+    const std::string label = asyncapi::describe("channel", channel);
     const auto address = node.find("address");
     const bool addressKnown = address != node.end() && address->is_string();
     // A wrongly typed address is a schema finding; what it would use is unknown.

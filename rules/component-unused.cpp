@@ -6,7 +6,7 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "engine/context.hpp"
+#include "engine/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
@@ -68,7 +68,8 @@ class ComponentUnused final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    if (isComponentLibrary(context.root())) return;
+    // The components of a library are there for other documents to reference.
+    if (asyncapi::isComponentLibrary(context)) return;
     std::unordered_set<std::string_view> used;
     std::unordered_set<std::string_view> uncertainMaps;
     collectUses(context, used, uncertainMaps);
@@ -89,12 +90,6 @@ class ComponentUnused final : public Rule {
   }
 
  private:
-  // A document with components but no channels, operations or servers describes no application:
-  // it is a library whose components other documents reference.
-  static bool isComponentLibrary(const nlohmann::json& root) {
-    return !root.contains("channels") && !root.contains("operations") && !root.contains("servers");
-  }
-
   // A component is used when a reference written outside it points at it or into it: a
   // recursive schema does not use itself. References from other unused components still count.
   // A broken reference to a component that does not exist makes its map uncertain (the name

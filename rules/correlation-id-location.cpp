@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_set>
 
 #include "engine/asyncapi.hpp"
@@ -65,35 +64,6 @@ void checkSyntax(RuleContext& context, const std::string& locationPointer) {
                                  text));
       return;
   }
-}
-
-bool isJsonSchemaFormat(const std::string& format) {
-  std::string mediaType = format.substr(0, format.find(';'));
-  mediaType.erase(0, std::min(mediaType.find_first_not_of(' '), mediaType.size()));
-  mediaType.erase(mediaType.find_last_not_of(' ') + 1);
-  for (auto& c : mediaType) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return mediaType == "application/vnd.aai.asyncapi" ||
-         mediaType == "application/vnd.aai.asyncapi+json" ||
-         mediaType == "application/vnd.aai.asyncapi+yaml" ||
-         mediaType == "application/schema+json" || mediaType == "application/schema+yaml";
-}
-
-// The schema that a message's `headers` or `payload` at `pointer` stands for, looking through
-// references and Multi Format Schema Objects; nullopt when it is missing, broken or written in
-// a language other than JSON Schema.
-std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer) {
-  auto resolved = context.resolve(pointer);
-  if (!resolved || !resolved->node->is_object() || !resolved->node->contains("schema")) {
-    return resolved;
-  }
-  const auto format = resolved->node->find("schemaFormat");
-  if (format != resolved->node->end() &&
-      (!format->is_string() || !isJsonSchemaFormat(format->get<std::string>()))) {
-    return std::nullopt;
-  }
-  return context.resolve(pointer::append(resolved->pointer, "schema"));
 }
 
 // The schemas that together describe one value: a schema and, through references, the
@@ -182,23 +152,6 @@ std::vector<std::string> childrenNamed(const Alternatives& level, const std::str
   return children;
 }
 
-// A listed name that `word` is likely a typo of. Stricter than text::closest alone, which
-// also pairs names such as 'updatedAt' and 'createdAt'.
-std::optional<std::string> nearMiss(const std::string& word,
-                                    const std::vector<std::string>& names) {
-  auto candidate = text::closest(word, names);
-  if (!candidate) return std::nullopt;
-  auto lowered = [](std::string text) {
-    for (auto& c : text) {
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-  };
-  const std::size_t allowed = std::max<std::size_t>(1, word.size() / 4);
-  if (text::editDistance(lowered(word), lowered(*candidate)) > allowed) return std::nullopt;
-  return candidate;
-}
-
 struct Target {
   std::string messageName;
   std::string part;  // "headers" or "payload"
@@ -221,7 +174,7 @@ void checkPointer(RuleContext& context, const std::string& locationPointer,
       continue;
     }
     if (level.dynamic || names.empty() || token.find('%') != std::string::npos) return;
-    const auto suggestion = nearMiss(token, names);
+    const auto suggestion = text::likelyTypo(token, names);
     if (!suggestion && !closed(level)) return;
     std::string message = fmt::format("'{}' is not a property of the {} of message '{}'", token,
                                       target.part, target.messageName);
@@ -237,24 +190,6 @@ void checkPointer(RuleContext& context, const std::string& locationPointer,
     context.report(locationPointer, message);
     return;
   }
-}
-
-// The member `key` of the message, or else of the one trait that has it: a trait does not
-// override the message, and when several traits have it, which one wins is unclear.
-std::optional<std::string> effectiveMember(const RuleContext& context,
-                                           const asyncapi::Definition& message, const char* key) {
-  if (message.node->contains(key)) return pointer::append(message.pointer, key);
-  std::optional<std::string> found;
-  const std::string traits = pointer::append(message.pointer, "traits");
-  const json* list = context.at(traits);
-  if (list == nullptr || !list->is_array()) return std::nullopt;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const auto trait = context.resolve(pointer::append(traits, i));
-    if (!trait || !trait->node->is_object() || !trait->node->contains(key)) continue;
-    if (found) return std::nullopt;
-    found = pointer::append(trait->pointer, key);
-  }
-  return found;
 }
 
 // Correlation ID objects as written: in components and in messages and message traits.
@@ -276,10 +211,8 @@ std::vector<std::string> writtenCorrelationIds(const RuleContext& context,
   }
   for (const auto& message : messages) {
     addFrom(message.pointer);
-    const json* traits = context.at(pointer::append(message.pointer, "traits"));
-    if (traits == nullptr || !traits->is_array()) continue;
-    for (std::size_t i = 0; i < traits->size(); ++i) {
-      addFrom(pointer::append(pointer::append(message.pointer, "traits"), i));
+    for (const auto& trait : asyncapi::traitEntries(context, message.pointer)) {
+      addFrom(trait.pointer);
     }
   }
   return found;
@@ -310,7 +243,7 @@ class CorrelationIdLocation final : public Rule {
 
  private:
   static void checkMessage(RuleContext& context, const asyncapi::Definition& message) {
-    const auto correlationPointer = effectiveMember(context, message, "correlationId");
+    const auto correlationPointer = asyncapi::effectiveMember(context, message, "correlationId");
     if (!correlationPointer) return;
     const auto correlationId = context.resolve(*correlationPointer);
     if (!correlationId) return;
@@ -320,9 +253,10 @@ class CorrelationIdLocation final : public Rule {
     const auto parsed = parseLocation(text->get<std::string>());
     if (parsed.syntax != Syntax::valid) return;
     const char* part = parsed.expression.source == "header" ? "headers" : "payload";
-    const auto schemaPointer = effectiveMember(context, message, part);
+    const auto schemaPointer = asyncapi::effectiveMember(context, message, part);
     if (!schemaPointer) return;  // headers may be protocol headers, which are not described
-    const auto schema = schemaAt(context, *schemaPointer);
+    const auto schema =
+        asyncapi::schemaAt(context, *schemaPointer, asyncapi::SchemaReading::structure);
     if (!schema) return;
     checkPointer(context, location, parsed.expression, {message.key, part, schema->pointer});
   }

@@ -1,19 +1,8 @@
 // `info` without a contact, or with a contact that names no way to reach anyone.
-#include <string>
-
-#include "engine/context.hpp"
+#include "engine/asyncapi.hpp"
 
 namespace asynclint::engine {
 namespace {
-
-// True when `object` has `key` with something in it: a blank string says nothing. A value of
-// the wrong type counts as present, since the schema reports it.
-bool hasContent(const nlohmann::json& object, const char* key) {
-  const auto member = object.find(key);
-  if (member == object.end()) return false;
-  if (!member->is_string()) return true;
-  return member->get_ref<const std::string&>().find_first_not_of(" \t\r\n") != std::string::npos;
-}
 
 class InfoContactMissing final : public Rule {
  public:
@@ -37,8 +26,8 @@ class InfoContactMissing final : public Rule {
       return;
     }
     if (!contact->is_object()) return;
-    if (hasContent(*contact, "name") || hasContent(*contact, "url") ||
-        hasContent(*contact, "email")) {
+    if (asyncapi::hasContent(*contact, "name") || asyncapi::hasContent(*contact, "url") ||
+        asyncapi::hasContent(*contact, "email")) {
       return;
     }
     context.report("/info/contact",

@@ -2,13 +2,10 @@
 #include <string>
 
 #include "engine/context.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
-
-bool isBlank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 class InfoDescriptionMissing final : public Rule {
  public:
@@ -32,7 +29,7 @@ class InfoDescriptionMissing final : public Rule {
       return;
     }
     // A description of the wrong type is the schema's finding.
-    if (description->is_string() && isBlank(description->get_ref<const std::string&>())) {
+    if (description->is_string() && text::isBlank(description->get_ref<const std::string&>())) {
       context.report("/info/description",
                      "info description is blank: say what the application does and how to use it");
     }

@@ -3,14 +3,10 @@
 
 #include <string>
 
-#include "engine/context.hpp"
+#include "engine/asyncapi.hpp"
 
 namespace asynclint::engine {
 namespace {
-
-bool isBlank(const std::string& text) {
-  return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 class InfoLicenseUrlMissing final : public Rule {
  public:
@@ -25,11 +21,7 @@ class InfoLicenseUrlMissing final : public Rule {
   void check(RuleContext& context) const override {
     const nlohmann::json* license = context.at("/info/license");
     if (license == nullptr || !license->is_object()) return;
-    const auto url = license->find("url");
-    if (url != license->end() &&
-        !(url->is_string() && isBlank(url->get_ref<const std::string&>()))) {
-      return;
-    }
+    if (asyncapi::hasContent(*license, "url")) return;
     const auto name = license->find("name");
     const std::string subject =
         name != license->end() && name->is_string()

@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,55 +10,10 @@
 
 #include "engine/context.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
-
-using Visit = std::function<void(const std::string& key, const std::string& pointer,
-                                 const nlohmann::json& value)>;
-
-// As in the reference index: the values of these keys are data (an example may well hold
-// "description"), and the keys of these maps are names chosen by the author.
-bool holdsData(const std::string& key) {
-  return key == "examples" || key == "example" || key == "default" || key == "const" ||
-         key == "enum" || key.starts_with("x-");
-}
-bool namesChildren(const std::string& key) {
-  return key == "properties" || key == "patternProperties" || key == "definitions" ||
-         key == "$defs" || key == "dependencies";
-}
-
-// Visits every member that is part of the document's structure (not data, not a name).
-void forEachStructuralMember(const nlohmann::json& node, std::string& pointer, bool keysAreNames,
-                             const Visit& visit) {
-  if (node.is_object()) {
-    for (const auto& [key, value] : node.items()) {
-      if (!keysAreNames && holdsData(key)) continue;
-      const std::size_t length = pointer.size();
-      pointer += '/';
-      pointer += pointer::escapeToken(key);
-      if (!keysAreNames) visit(key, pointer, value);
-      forEachStructuralMember(value, pointer, !keysAreNames && namesChildren(key), visit);
-      pointer.resize(length);
-    }
-  } else if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      const std::size_t length = pointer.size();
-      pointer += '/';
-      pointer += std::to_string(i);
-      forEachStructuralMember(node[i], pointer, false, visit);
-      pointer.resize(length);
-    }
-  }
-}
-
-std::string asciiLowercase(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
 
 bool isAsciiLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -179,7 +133,7 @@ std::optional<Hit> findEventHandler(const std::string& lower, const std::string&
 
 // What in `text` would run or embed content once rendered, in order of appearance.
 std::vector<std::string> unsafeParts(const std::string& text) {
-  std::string lower = asciiLowercase(text);
+  std::string lower = text::asciiLowercase(text);
   blankCodeSpans(lower);
   std::vector<Hit> hits;
   const auto add = [&hits](std::size_t at, const char* what) {
@@ -218,19 +172,18 @@ class MarkdownUnsafe final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    std::string pointer;
-    forEachStructuralMember(
-        context.root(), pointer, false,
-        [&](const std::string& key, const std::string& at, const nlohmann::json& value) {
-          if (key != "description" || !value.is_string()) return;
-          const auto parts = unsafeParts(value.get_ref<const std::string&>());
-          if (parts.empty()) return;
-          const char* them = parts.size() == 1 ? "it" : "them";
-          context.report(at, fmt::format("description contains {}: documentation portals that "
-                                         "render Markdown as HTML would run {} in their readers' "
-                                         "browsers; remove {}, or put {} in a code span",
-                                         joinWithAnd(parts), them, them, them));
-        });
+    // An example may well hold a "description": only structural ones are read.
+    forEachStructuralNode(context.root(), [&](std::string_view field, const std::string& at,
+                                              const nlohmann::json& value) {
+      if (field != "description" || !value.is_string()) return;
+      const auto parts = unsafeParts(value.get_ref<const std::string&>());
+      if (parts.empty()) return;
+      const char* them = parts.size() == 1 ? "it" : "them";
+      context.report(at, fmt::format("description contains {}: documentation portals that "
+                                     "render Markdown as HTML would run {} in their readers' "
+                                     "browsers; remove {}, or put {} in a code span",
+                                     joinWithAnd(parts), them, them, them));
+    });
   }
 };
 

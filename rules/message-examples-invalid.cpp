@@ -25,16 +25,16 @@ class MessageExamplesInvalid final : public Rule {
       if (examples == message.node->end() || !examples->is_array()) continue;
       if (!schemas) schemas.emplace(context.root());
       for (const auto* part : {"payload", "headers"}) {
-        const auto schemaPointer =
-            asyncapi::jsonSchemaAt(context, pointer::append(message.pointer, part));
-        if (!schemaPointer) continue;
+        const auto schema = asyncapi::schemaAt(context, pointer::append(message.pointer, part),
+                                               asyncapi::SchemaReading::validation);
+        if (!schema) continue;
         for (std::size_t i = 0; i < examples->size(); ++i) {
           const nlohmann::json& example = (*examples)[i];
           if (!example.is_object() || !example.contains(part)) continue;
           const std::string examplePointer =
               pointer::append(pointer::append(message.pointer, "examples"), i);
           const auto outcome =
-              schemas->check(*schemaPointer, pointer::append(examplePointer, part));
+              schemas->check(schema->pointer, pointer::append(examplePointer, part));
           for (const auto& failure : outcome.failures) {
             context.report(
                 failure.pointer,

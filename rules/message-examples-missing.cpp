@@ -7,19 +7,6 @@
 namespace asynclint::engine {
 namespace {
 
-// "message 'created' of channel 'orders'", or "message 'OrderCreated'" for a component, from
-// where the message is written.
-std::string describeMessage(const asyncapi::Definition& message) {
-  const auto tokens = pointer::split(message.pointer).value_or(std::vector<std::string>{});
-  if (tokens.size() == 4 && tokens[0] == "channels") {
-    return fmt::format("message '{}' of channel '{}'", message.key, tokens[1]);
-  }
-  if (tokens.size() == 5 && tokens[0] == "components" && tokens[1] == "channels") {
-    return fmt::format("message '{}' of component channel '{}'", message.key, tokens[2]);
-  }
-  return fmt::format("message '{}'", message.key);
-}
-
 bool hasNonEmptyArray(const nlohmann::json& node, const char* key) {
   if (!node.is_object()) return false;
   const auto member = node.find(key);
@@ -63,22 +50,17 @@ class MessageExamplesMissing final : public Rule {
   }
 
  private:
-  // Examples written on the message or brought by one of its traits (merged into it). A trait
-  // whose reference is broken might bring some: ref-unresolved reports it instead.
+  // Examples written on the message or brought by one of its traits (see
+  // asyncapi::someTraitMay).
   static bool hasExamples(const RuleContext& context, const asyncapi::Definition& message) {
-    if (hasNonEmptyArray(*message.node, "examples")) return true;
-    const std::string traits = pointer::append(message.pointer, "traits");
-    const nlohmann::json* list = context.at(traits);
-    if (list == nullptr || !list->is_array()) return false;
-    for (std::size_t index = 0; index < list->size(); ++index) {
-      const auto trait = context.resolve(pointer::append(traits, index));
-      if (!trait || hasNonEmptyArray(*trait->node, "examples")) return true;
-    }
-    return false;
+    return hasNonEmptyArray(*message.node, "examples") ||
+           asyncapi::someTraitMay(context, message.pointer, [](const nlohmann::json& trait) {
+             return hasNonEmptyArray(trait, "examples");
+           });
   }
 
   static std::string explain(const RuleContext& context, const asyncapi::Definition& message) {
-    const std::string subject = describeMessage(message);
+    const std::string subject = asyncapi::describeMessage(message);
     const std::string payload = pointer::append(message.pointer, "payload");
     const nlohmann::json* schema =
         message.node->contains("payload") ? payloadSchema(context, payload) : nullptr;

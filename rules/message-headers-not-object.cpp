@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "engine/asyncapi.hpp"
 #include "source/json_pointer.hpp"
@@ -19,35 +18,9 @@ struct Owner {
   std::string pointer;
 };
 
-// Messages written in 2.x channel operations (`message`, or each of its `oneOf`) and in
-// components.messages.
-std::vector<asyncapi::Definition> messagesV2(const RuleContext& context) {
-  std::vector<asyncapi::Definition> found =
-      asyncapi::definitionsIn(context, {"/components/messages"});
-  for (const auto& channel : asyncapi::channels(context)) {
-    for (const auto* verb : {"publish", "subscribe"}) {
-      const std::string message = channel.pointer + "/" + verb + "/message";
-      const json* node = context.at(message);
-      if (node == nullptr || !node->is_object() || asyncapi::isReference(*node)) continue;
-      const auto oneOf = node->find("oneOf");
-      if (oneOf == node->end() || !oneOf->is_array()) {
-        found.push_back({"", message, node});
-        continue;
-      }
-      for (std::size_t i = 0; i < oneOf->size(); ++i) {
-        const json& item = (*oneOf)[i];
-        if (!item.is_object() || asyncapi::isReference(item)) continue;
-        found.push_back({"", pointer::append(message + "/oneOf", i), &item});
-      }
-    }
-  }
-  return found;
-}
-
 // Messages and message traits (in components and written inline in messages).
 std::vector<Owner> owners(const RuleContext& context) {
-  const auto messages =
-      context.majorVersion() == 3 ? asyncapi::messages(context) : messagesV2(context);
+  const auto messages = asyncapi::messagesForVersion(context);
   std::vector<Owner> found;
   auto name = [&](const asyncapi::Definition& definition, const char* kind) {
     return definition.key.empty() ? pointer::displayPath(context.root(), definition.pointer)
@@ -55,13 +28,9 @@ std::vector<Owner> owners(const RuleContext& context) {
   };
   for (const auto& message : messages) {
     found.push_back({name(message, "message"), message.pointer});
-    const std::string traits = pointer::append(message.pointer, "traits");
-    const json* list = context.at(traits);
-    if (list == nullptr || !list->is_array()) continue;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string trait = pointer::append(traits, i);
-      if ((*list)[i].is_object() && !asyncapi::isReference((*list)[i])) {
-        found.push_back({pointer::displayPath(context.root(), trait), trait});
+    for (const auto& trait : asyncapi::traitEntries(context, message.pointer)) {
+      if (trait.node->is_object() && !asyncapi::isReference(*trait.node)) {
+        found.push_back({pointer::displayPath(context.root(), trait.pointer), trait.pointer});
       }
     }
   }
@@ -69,19 +38,6 @@ std::vector<Owner> owners(const RuleContext& context) {
     found.push_back({name(trait, "message trait"), trait.pointer});
   }
   return found;
-}
-
-bool isJsonSchemaFormat(const std::string& format) {
-  std::string mediaType = format.substr(0, format.find(';'));
-  mediaType.erase(0, std::min(mediaType.find_first_not_of(' '), mediaType.size()));
-  mediaType.erase(mediaType.find_last_not_of(' ') + 1);
-  for (auto& c : mediaType) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return mediaType == "application/vnd.aai.asyncapi" ||
-         mediaType == "application/vnd.aai.asyncapi+json" ||
-         mediaType == "application/vnd.aai.asyncapi+yaml" ||
-         mediaType == "application/schema+json" || mediaType == "application/schema+yaml";
 }
 
 // The headers schema, reached through references and a Multi Format Schema Object, with the
@@ -94,20 +50,16 @@ struct HeadersSchema {
 std::optional<HeadersSchema> headersSchema(const RuleContext& context, const std::string& headers) {
   HeadersSchema found;
   found.via = context.refs().at(headers);
-  auto resolved = context.resolve(headers);
-  if (!resolved || !resolved->node->is_object()) return std::nullopt;
-  if (context.majorVersion() == 3 && resolved->node->contains("schema")) {
-    const auto format = resolved->node->find("schemaFormat");
-    if (format != resolved->node->end() &&
-        (!format->is_string() || !isJsonSchemaFormat(format->get<std::string>()))) {
-      return std::nullopt;
-    }
-    const std::string schema = pointer::append(resolved->pointer, "schema");
-    if (found.via == nullptr) found.via = context.refs().at(schema);
-    resolved = context.resolve(schema);
-    if (!resolved || !resolved->node->is_object()) return std::nullopt;
-  }
-  found.schema = *resolved;
+  const auto place = context.resolve(headers);
+  if (!place || !place->node->is_object()) return std::nullopt;
+  const auto inner =
+      asyncapi::schemaIn(context, *place->node, place->pointer, asyncapi::SchemaReading::structure);
+  if (!inner) return std::nullopt;
+  // At the place itself (no Multi Format Schema Object) there is no reference left to find.
+  if (found.via == nullptr) found.via = context.refs().at(*inner);
+  const auto schema = context.resolve(*inner);
+  if (!schema || !schema->node->is_object()) return std::nullopt;
+  found.schema = *schema;
   return found;
 }
 

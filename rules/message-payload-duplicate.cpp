@@ -13,15 +13,9 @@ namespace asynclint::engine {
 namespace {
 
 // "'created' (channel 'orders')", or "'OrderCreated'" for a component message.
-std::string describeMessage(const asyncapi::Definition& message) {
-  const auto tokens = pointer::split(message.pointer).value_or(std::vector<std::string>{});
-  if (tokens.size() == 4 && tokens[0] == "channels") {
-    return fmt::format("'{}' (channel '{}')", message.key, tokens[1]);
-  }
-  if (tokens.size() == 5 && tokens[0] == "components" && tokens[1] == "channels") {
-    return fmt::format("'{}' (component channel '{}')", message.key, tokens[2]);
-  }
-  return fmt::format("'{}'", message.key);
+std::string shortName(const asyncapi::Definition& message) {
+  const auto channel = asyncapi::describeChannelOf(message);
+  return fmt::format("'{}'{}", message.key, channel ? " (" + *channel + ")" : "");
 }
 
 // The message's `name` when it has one, else its key: two entries with one name are one event.
@@ -92,10 +86,10 @@ class MessagePayloadDuplicate final : public Rule {
     context.report(
         payloadPointer,
         fmt::format("messages {} and {} have the same payload: possible duplicate events",
-                    describeMessage(*first.message), describeMessage(message)),
+                    shortName(*first.message), shortName(message)),
         Anchor::key,
         {RuleContext::note(first.payloadPointer,
-                           fmt::format("the payload of {}", describeMessage(*first.message)))});
+                           fmt::format("the payload of {}", shortName(*first.message)))});
   }
 };
 

@@ -23,28 +23,14 @@ struct MessageOwner {
   std::string pointer;  // where it is written
 };
 
-// "operation 'sendOrder'", "component operation 'sendOrder'".
-std::string operationLabel(const asyncapi::Definition& operation) {
-  return fmt::format("{}operation '{}'",
-                     operation.pointer.starts_with("/components/") ? "component " : "",
-                     operation.key);
-}
-
 std::vector<MessageOwner> messageOwners(const RuleContext& context) {
   std::vector<MessageOwner> owners;
-  std::vector<MessageOwner> inlineReplies;
   for (const auto& operation : asyncapi::operations(context)) {
-    owners.push_back({operationLabel(operation), operation.pointer});
-    const std::string reply = pointer::append(operation.pointer, "reply");
-    const json* node = context.at(reply);
-    // A reply given as a $ref is checked once, where it is written in components/replies.
-    if (node != nullptr && node->is_object() && !asyncapi::isReference(*node)) {
-      inlineReplies.push_back({"the reply of " + operationLabel(operation), reply});
-    }
+    owners.push_back({asyncapi::describe("operation", operation), operation.pointer});
   }
-  owners.insert(owners.end(), inlineReplies.begin(), inlineReplies.end());
-  for (const auto& reply : asyncapi::definitionsIn(context, {"/components/replies"})) {
-    owners.push_back({fmt::format("component reply '{}'", reply.key), reply.pointer});
+  // A reply given as a $ref is checked once, where it is written.
+  for (const auto& reply : asyncapi::replies(context)) {
+    owners.push_back({asyncapi::describeReply(reply), reply.pointer});
   }
   return owners;
 }

@@ -12,38 +12,6 @@
 namespace asynclint::engine {
 namespace {
 
-using nlohmann::json;
-
-struct Reply {
-  std::string label;    // "the reply of operation 'getUser'", "component reply 'userReply'"
-  std::string pointer;  // where it is written
-  const json* node = nullptr;
-};
-
-// "operation 'sendOrder'", "component operation 'sendOrder'".
-std::string operationLabel(const asyncapi::Definition& operation) {
-  return fmt::format("{}operation '{}'",
-                     operation.pointer.starts_with("/components/") ? "component " : "",
-                     operation.key);
-}
-
-// Replies where they are written: inline in operations (root and components) and in
-// components/replies; a reply given as a $ref is visited where it points.
-std::vector<Reply> replies(const RuleContext& context) {
-  std::vector<Reply> found;
-  for (const auto& operation : asyncapi::operations(context)) {
-    const std::string reply = pointer::append(operation.pointer, "reply");
-    const json* node = context.at(reply);
-    if (node != nullptr && node->is_object() && !asyncapi::isReference(*node)) {
-      found.push_back({"the reply of " + operationLabel(operation), reply, node});
-    }
-  }
-  for (const auto& reply : asyncapi::definitionsIn(context, {"/components/replies"})) {
-    found.push_back({fmt::format("component reply '{}'", reply.key), reply.pointer, reply.node});
-  }
-  return found;
-}
-
 class OperationReplyAddressMissing final : public Rule {
  public:
   OperationReplyAddressMissing()
@@ -55,13 +23,13 @@ class OperationReplyAddressMissing final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    for (const auto& reply : replies(context)) {
+    for (const auto& reply : asyncapi::replies(context)) {
       checkReply(context, reply);
     }
   }
 
  private:
-  static void checkReply(RuleContext& context, const Reply& reply) {
+  static void checkReply(RuleContext& context, const asyncapi::Definition& reply) {
     if (reply.node->contains("address")) return;
     const std::string channelPointer = pointer::append(reply.pointer, "channel");
     const Reference* channelReference = context.refs().at(channelPointer);
@@ -71,12 +39,13 @@ class OperationReplyAddressMissing final : public Rule {
     const auto address = channel->node->find("address");
     const bool written = address != channel->node->end();
     if (written && !address->is_null()) return;
-    context.report(channelPointer,
-                   fmt::format("{} goes to channel '{}', {}: give the reply an `address` saying "
-                               "where to send it (such as `location: $message.header#/replyTo`)",
-                               reply.label, pointer::lastToken(channelReference->target),
-                               written ? "whose address is null" : "which has no address"),
-                   Anchor::key);
+    context.report(
+        channelPointer,
+        fmt::format("{} goes to channel '{}', {}: give the reply an `address` saying "
+                    "where to send it (such as `location: $message.header#/replyTo`)",
+                    asyncapi::describeReply(reply), pointer::lastToken(channelReference->target),
+                    written ? "whose address is null" : "which has no address"),
+        Anchor::key);
   }
 };
 

@@ -2,11 +2,11 @@
 // is not checked: say so once, where the format is named.
 #include <fmt/format.h>
 
-#include <cctype>
 #include <unordered_set>
 
 #include "engine/asyncapi.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
@@ -17,14 +17,12 @@ std::string trimmedLower(std::string_view text) {
   const auto begin = text.find_first_not_of(" \t");
   if (begin == std::string_view::npos) return "";
   const auto end = text.find_last_not_of(" \t");
-  std::string result(text.substr(begin, end - begin + 1));
-  for (auto& c : result) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return result;
+  return text::asciiLowercase(text.substr(begin, end - begin + 1));
 }
 
 // AsyncAPI schemas of any version, and JSON Schema draft-07, as the specification names them.
+// Unlike schema::isJsonSchemaFormat, which the validator uses and which matches the names
+// exactly, spelling variants count: media types are case-insensitive, parameters may be quoted.
 bool isSupported(const std::string& format) {
   const std::size_t semicolon = format.find(';');
   const std::string mediaType = trimmedLower(std::string_view(format).substr(0, semicolon));
@@ -40,31 +38,6 @@ bool isSupported(const std::string& format) {
   std::string parameter = trimmedLower(std::string_view(format).substr(semicolon + 1));
   std::erase(parameter, '"');  // a quoted parameter value means the same
   return parameter == "version=draft-07";
-}
-
-// Messages written in 2.x channel operations (`message`, or each of its `oneOf`) and in
-// components.messages.
-std::vector<asyncapi::Definition> messagesV2(const RuleContext& context) {
-  std::vector<asyncapi::Definition> found =
-      asyncapi::definitionsIn(context, {"/components/messages"});
-  for (const auto& channel : asyncapi::channels(context)) {
-    for (const auto* verb : {"publish", "subscribe"}) {
-      const std::string message = channel.pointer + "/" + verb + "/message";
-      const json* node = context.at(message);
-      if (node == nullptr || !node->is_object() || asyncapi::isReference(*node)) continue;
-      const auto oneOf = node->find("oneOf");
-      if (oneOf == node->end() || !oneOf->is_array()) {
-        found.push_back({"", message, node});
-        continue;
-      }
-      for (std::size_t i = 0; i < oneOf->size(); ++i) {
-        const json& item = (*oneOf)[i];
-        if (!item.is_object() || asyncapi::isReference(item)) continue;
-        found.push_back({"", pointer::append(message + "/oneOf", i), &item});
-      }
-    }
-  }
-  return found;
 }
 
 // AsyncAPI 3: the payload (through references) is a Multi Format Schema Object.
@@ -85,11 +58,7 @@ std::optional<std::string> formatPointerV2(const RuleContext& context,
   if (message.node->contains("schemaFormat")) {
     return pointer::append(message.pointer, "schemaFormat");
   }
-  const std::string traits = pointer::append(message.pointer, "traits");
-  const json* list = context.at(traits);
-  if (list == nullptr || !list->is_array()) return std::nullopt;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const auto trait = context.resolve(pointer::append(traits, i));
+  for (const auto& trait : asyncapi::traitsOf(context, message.pointer)) {
     if (trait && trait->node->is_object() && trait->node->contains("schemaFormat")) {
       return pointer::append(trait->pointer, "schemaFormat");
     }
@@ -109,7 +78,7 @@ class PayloadFormatUnsupported final : public Rule {
 
   void check(RuleContext& context) const override {
     const bool v3 = context.majorVersion() == 3;
-    const auto messages = v3 ? asyncapi::messages(context) : messagesV2(context);
+    const auto messages = asyncapi::messagesForVersion(context);
     // Messages that share a payload share its format: one finding where the format is written.
     std::unordered_set<std::string> reported;
     for (const auto& message : messages) {

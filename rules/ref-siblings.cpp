@@ -7,16 +7,14 @@
 
 #include "engine/context.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
 
 std::string lowercaseWithoutSpaces(std::string_view text) {
-  std::string result;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t') continue;
-    result += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
+  std::string result = text::asciiLowercase(text);
+  std::erase_if(result, [](char c) { return c == ' ' || c == '\t'; });
   return result;
 }
 

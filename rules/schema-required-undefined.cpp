@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
-#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -16,176 +14,6 @@ namespace asynclint::engine {
 namespace {
 
 using nlohmann::json;
-
-// ---- Schema positions (the same walker is in schema-type-keywords-mismatch.cpp) ----
-
-using SchemaVisitor = std::function<void(const std::string& pointer, const json& schema)>;
-
-bool isJsonSchemaFormat(const std::string& format) {
-  std::string mediaType = format.substr(0, format.find(';'));
-  mediaType.erase(0, std::min(mediaType.find_first_not_of(' '), mediaType.size()));
-  mediaType.erase(mediaType.find_last_not_of(' ') + 1);
-  for (auto& c : mediaType) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return mediaType == "application/vnd.aai.asyncapi" ||
-         mediaType == "application/vnd.aai.asyncapi+json" ||
-         mediaType == "application/vnd.aai.asyncapi+yaml" ||
-         mediaType == "application/schema+json" || mediaType == "application/schema+yaml";
-}
-
-// Visits the schema written at `pointer` and every subschema written inside it. References
-// are not followed: their targets are visited where they are written.
-void walkSchema(const json& schema, const std::string& pointer, const SchemaVisitor& visit) {
-  if (!schema.is_object() || asyncapi::isReference(schema)) return;
-  visit(pointer, schema);
-  for (const auto& [keyword, value] : schema.items()) {
-    const std::string at = pointer::append(pointer, keyword);
-    if (keyword == "properties" || keyword == "patternProperties" || keyword == "definitions" ||
-        keyword == "dependencies") {
-      if (!value.is_object()) continue;
-      for (const auto& [name, subschema] : value.items()) {
-        walkSchema(subschema, pointer::append(at, name), visit);
-      }
-    } else if (keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" ||
-               (keyword == "items" && value.is_array())) {
-      if (!value.is_array()) continue;
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        walkSchema(value[i], pointer::append(at, i), visit);
-      }
-    } else if (keyword == "items" || keyword == "additionalItems" || keyword == "contains" ||
-               keyword == "additionalProperties" || keyword == "propertyNames" || keyword == "if" ||
-               keyword == "then" || keyword == "else" || keyword == "not") {
-      walkSchema(value, at, visit);
-    }
-  }
-}
-
-// A schema position that may hold a Multi Format Schema Object (AsyncAPI 3): its `schema` is
-// walked when its format is a JSON Schema dialect.
-void walkAnySchema(const RuleContext& context, const std::string& pointer,
-                   const SchemaVisitor& visit) {
-  const json* node = context.at(pointer);
-  if (node == nullptr || !node->is_object()) return;
-  if (context.majorVersion() != 3 || !node->contains("schema")) {
-    walkSchema(*node, pointer, visit);
-    return;
-  }
-  const auto format = node->find("schemaFormat");
-  if (format != node->end() &&
-      (!format->is_string() || !isJsonSchemaFormat(format->get<std::string>()))) {
-    return;
-  }
-  walkSchema(node->at("schema"), pointer::append(pointer, "schema"), visit);
-}
-
-// Messages written in 2.x channel operations (`message`, or each of its `oneOf`) and in
-// components.messages.
-std::vector<asyncapi::Definition> messagesV2(const RuleContext& context) {
-  std::vector<asyncapi::Definition> found =
-      asyncapi::definitionsIn(context, {"/components/messages"});
-  for (const auto& channel : asyncapi::channels(context)) {
-    for (const auto* verb : {"publish", "subscribe"}) {
-      const std::string message = channel.pointer + "/" + verb + "/message";
-      const json* node = context.at(message);
-      if (node == nullptr || !node->is_object() || asyncapi::isReference(*node)) continue;
-      const auto oneOf = node->find("oneOf");
-      if (oneOf == node->end() || !oneOf->is_array()) {
-        found.push_back({"", message, node});
-        continue;
-      }
-      for (std::size_t i = 0; i < oneOf->size(); ++i) {
-        const json& item = (*oneOf)[i];
-        if (!item.is_object() || asyncapi::isReference(item)) continue;
-        found.push_back({"", pointer::append(message + "/oneOf", i), &item});
-      }
-    }
-  }
-  return found;
-}
-
-// In 2.x the message names its payload's format, or else one of its traits does.
-bool payloadIsJsonSchemaV2(const RuleContext& context, const asyncapi::Definition& message) {
-  std::vector<const json*> holders{message.node};
-  const std::string traits = pointer::append(message.pointer, "traits");
-  const json* list = context.at(traits);
-  for (std::size_t i = 0; list != nullptr && list->is_array() && i < list->size(); ++i) {
-    if (const auto trait = context.resolve(pointer::append(traits, i))) {
-      holders.push_back(trait->node);
-    }
-  }
-  return std::all_of(holders.begin(), holders.end(), [](const json* holder) {
-    if (!holder->is_object()) return true;
-    const auto format = holder->find("schemaFormat");
-    return format == holder->end() ||
-           (format->is_string() && isJsonSchemaFormat(format->get<std::string>()));
-  });
-}
-
-// Message traits written in components and inline in the messages.
-std::vector<std::string> messageTraits(const RuleContext& context,
-                                       const std::vector<asyncapi::Definition>& messages) {
-  std::vector<std::string> traits;
-  for (const auto& trait : asyncapi::definitionsIn(context, {"/components/messageTraits"})) {
-    traits.push_back(trait.pointer);
-  }
-  for (const auto& message : messages) {
-    const std::string list = pointer::append(message.pointer, "traits");
-    const json* node = context.at(list);
-    for (std::size_t i = 0; node != nullptr && node->is_array() && i < node->size(); ++i) {
-      traits.push_back(pointer::append(list, i));
-    }
-  }
-  return traits;
-}
-
-// Every JSON Schema written in the document, each once: components.schemas, message payloads
-// and headers, message trait headers and (2.x) parameter schemas. Protocol bindings are not
-// visited: their schema fields differ by protocol and binding version.
-void forEachSchema(const RuleContext& context, const SchemaVisitor& visit) {
-  forEachMember(context.root(), "/components/schemas",
-                [&](const std::string&, const std::string& pointer, const json&) {
-                  walkAnySchema(context, pointer, visit);
-                });
-  const bool v3 = context.majorVersion() == 3;
-  const auto messages = v3 ? asyncapi::messages(context) : messagesV2(context);
-  for (const auto& message : messages) {
-    walkAnySchema(context, pointer::append(message.pointer, "headers"), visit);
-    if (v3 || payloadIsJsonSchemaV2(context, message)) {
-      walkAnySchema(context, pointer::append(message.pointer, "payload"), visit);
-    }
-  }
-  for (const auto& trait : messageTraits(context, messages)) {
-    walkAnySchema(context, pointer::append(trait, "headers"), visit);
-  }
-  if (v3) return;
-  std::vector<std::string> parameterMaps{"/components/parameters"};
-  for (const auto& channel : asyncapi::channels(context)) {
-    parameterMaps.push_back(pointer::append(channel.pointer, "parameters"));
-  }
-  for (const auto& parameter : asyncapi::definitionsIn(context, parameterMaps)) {
-    walkAnySchema(context, pointer::append(parameter.pointer, "schema"), visit);
-  }
-}
-
-// ---- The rule ----
-
-// A listed name that `word` is likely a typo of. Stricter than text::closest alone, which
-// also pairs names such as 'updatedAt' and 'createdAt'.
-std::optional<std::string> nearMiss(const std::string& word,
-                                    const std::vector<std::string>& names) {
-  auto candidate = text::closest(word, names);
-  if (!candidate) return std::nullopt;
-  auto lowered = [](std::string text) {
-    for (auto& c : text) {
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-  };
-  const std::size_t allowed = std::max<std::size_t>(1, word.size() / 4);
-  if (text::editDistance(lowered(word), lowered(*candidate)) > allowed) return std::nullopt;
-  return candidate;
-}
 
 // Schemas joined by composition (allOf, anyOf, oneOf, if/then/else) describe one value
 // together: a property that one of them defines counts as defined for all of them.
@@ -266,10 +94,11 @@ struct Schemas {
 
 Schemas collectSchemas(const RuleContext& context) {
   Schemas schemas;
-  forEachSchema(context, [&](const std::string& pointer, const json& schema) {
-    schemas.indexOf.emplace(&schema, schemas.list.size());
-    schemas.list.push_back({pointer, &schema});
-  });
+  asyncapi::forEachSchema(context, asyncapi::SchemaReading::structure,
+                          [&](const std::string& pointer, const json& schema) {
+                            schemas.indexOf.emplace(&schema, schemas.list.size());
+                            schemas.list.push_back({pointer, &schema});
+                          });
   return schemas;
 }
 
@@ -347,7 +176,7 @@ class SchemaRequiredUndefined final : public Rule {
       std::string message = fmt::format(
           "required property '{}' is not defined in 'properties'{}", name.get<std::string>(),
           family.members > 1 ? " of this schema or of those it is combined with" : "");
-      if (const auto suggestion = nearMiss(name.get<std::string>(), family.suggestions)) {
+      if (const auto suggestion = text::likelyTypo(name.get<std::string>(), family.suggestions)) {
         message += fmt::format(" (did you mean '{}'?)", *suggestion);
       } else {
         message += ": define it, or remove it from 'required'";

@@ -18,6 +18,16 @@ constexpr std::string_view kSchemesPointer = "/components/securitySchemes";
 // Beyond this many offered scopes, looking for a near miss of each unknown one costs too much.
 constexpr std::size_t kMaxSuggestions = 256;
 
+// The security lists of the traits written inline in the operation at `operation` (a trait given
+// as a $ref is checked where it is written).
+void addWrittenTraits(const RuleContext& context, const std::string& operation,
+                      std::vector<std::string>& lists) {
+  for (const auto& trait : asyncapi::traitEntries(context, operation)) {
+    if (!asyncapi::isReference(*trait.node))
+      lists.push_back(pointer::append(trait.pointer, "security"));
+  }
+}
+
 // Every place a security list may be written: servers, operations, operation traits.
 std::vector<std::string> securityListsV3(const RuleContext& context) {
   std::vector<std::string> lists;
@@ -26,14 +36,7 @@ std::vector<std::string> securityListsV3(const RuleContext& context) {
   }
   for (const auto& operation : asyncapi::operations(context)) {
     lists.push_back(pointer::append(operation.pointer, "security"));
-    const json* traits = context.at(pointer::append(operation.pointer, "traits"));
-    if (traits == nullptr || !traits->is_array()) continue;
-    for (std::size_t i = 0; i < traits->size(); ++i) {
-      if (!asyncapi::isReference((*traits)[i])) {
-        lists.push_back(pointer::append(pointer::append(operation.pointer, "traits"), i) +
-                        "/security");
-      }
-    }
+    addWrittenTraits(context, operation.pointer, lists);
   }
   for (const auto& trait : asyncapi::definitionsIn(context, {"/components/operationTraits"})) {
     lists.push_back(pointer::append(trait.pointer, "security"));
@@ -51,13 +54,7 @@ std::vector<std::string> securityListsV2(const RuleContext& context) {
     for (const auto* verb : {"publish", "subscribe"}) {
       const std::string operation = pointer::append(channel.pointer, verb);
       lists.push_back(pointer::append(operation, "security"));
-      const json* traits = context.at(pointer::append(operation, "traits"));
-      if (traits == nullptr || !traits->is_array()) continue;
-      for (std::size_t i = 0; i < traits->size(); ++i) {
-        if (!asyncapi::isReference((*traits)[i])) {
-          lists.push_back(pointer::append(pointer::append(operation, "traits"), i) + "/security");
-        }
-      }
+      addWrittenTraits(context, operation, lists);
     }
   }
   for (const auto& trait : asyncapi::definitionsIn(context, {"/components/operationTraits"})) {

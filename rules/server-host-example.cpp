@@ -9,22 +9,15 @@
 
 #include "engine/asyncapi.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
 
-std::string asciiLowercase(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
 // The host name of an AsyncAPI 3 `host` ("broker:9092") or an AsyncAPI 2 `url`
 // ("mqtt://user@broker:1883/path"), lowercased, without scheme, user, port or path.
 std::string hostNameOf(std::string_view address) {
-  std::string host = asciiLowercase(address);
+  std::string host = text::asciiLowercase(address);
   if (const auto scheme = host.find("://"); scheme != std::string::npos) host.erase(0, scheme + 3);
   host.resize(std::min(host.find_first_of("/?#"), host.size()));
   if (const auto user = host.rfind('@'); user != std::string::npos) host.erase(0, user + 1);
@@ -89,11 +82,11 @@ class ServerHostExample final : public Rule {
         const std::string& written = address->get_ref<const std::string&>();
         const auto reason = placeholderReason(hostNameOf(written));
         if (!reason) continue;
-        context.report(pointer::append(server.pointer, field),
-                       fmt::format("{}server '{}' {} '{}' {}; write the real {}, or a {{variable}} "
-                                   "that readers fill in",
-                                   server.pointer.starts_with("/components/") ? "component " : "",
-                                   server.key, field, written, *reason, field));
+        context.report(
+            pointer::append(server.pointer, field),
+            fmt::format("{} {} '{}' {}; write the real {}, or a {{variable}} that "
+                        "readers fill in",
+                        asyncapi::describe("server", server), field, written, *reason, field));
       }
     }
   }

@@ -3,36 +3,10 @@
 
 #include "engine/asyncapi.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
-
-// "server 'production'" or "component server 'production'", from where it is written.
-std::string describeServer(const asyncapi::Definition& server) {
-  const bool component = server.pointer.starts_with("/components/");
-  return fmt::format("{}server '{}'", component ? "component " : "", server.key);
-}
-
-// A message that stays on one line of output: control characters escaped.
-std::string printable(const std::string& text) {
-  std::string shown;
-  for (const char c : text) {
-    switch (c) {
-      case '\n':
-        shown += "\\n";
-        break;
-      case '\r':
-        shown += "\\r";
-        break;
-      case '\t':
-        shown += "\\t";
-        break;
-      default:
-        shown += c;
-    }
-  }
-  return shown;
-}
 
 constexpr std::string_view kEmptyVariable =
     "has an empty variable '{}': name it and declare it in the server's variables";
@@ -98,10 +72,10 @@ class ServerUrlFormat final : public Rule {
     if (value == server.node->end() || !value->is_string()) return;
     const std::string text = value->get<std::string>();
     for (const auto& problem : problemsOf(text)) {
-      context.report(
-          pointer::append(server.pointer, field),
-          printable(fmt::format("{} '{}' of {} {}", field, text, describeServer(server), problem)),
-          Anchor::value);
+      context.report(pointer::append(server.pointer, field),
+                     text::oneLine(fmt::format("{} '{}' of {} {}", field, text,
+                                               asyncapi::describe("server", server), problem)),
+                     Anchor::value);
     }
   }
 };

@@ -61,9 +61,7 @@ class ServerVariables final : public Rule {
       if (text != node.end() && !text->is_string()) return;
     }
 
-    const std::string label =
-        fmt::format("{}server '{}'", server.pointer.starts_with("/components/") ? "component " : "",
-                    server.key);
+    const std::string label = asyncapi::describe("server", server);
     const auto used = checkPlaceholders(context, server, fields, declared, label);
     if (declared == nullptr) return;
     const std::string variablesPointer = pointer::append(server.pointer, "variables");

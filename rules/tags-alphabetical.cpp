@@ -7,17 +7,10 @@
 
 #include "engine/context.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
-
-std::string asciiLowercase(const std::string& text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
 
 // The name of each tag of the list at `listPointer`, following references; nullopt when a tag is
 // a broken reference or has no string name (other findings).
@@ -53,7 +46,7 @@ class TagsAlphabetical final : public Rule {
     const auto names = tagNames(context, list);
     if (!names) return;
     for (std::size_t i = 1; i < names->size(); ++i) {
-      if (asciiLowercase((*names)[i]) >= asciiLowercase((*names)[i - 1])) continue;
+      if (text::asciiLowercase((*names)[i]) >= text::asciiLowercase((*names)[i - 1])) continue;
       context.report(
           pointer::append(list, i),
           fmt::format("tag '{}' is listed after '{}': sort {} by name so that readers "

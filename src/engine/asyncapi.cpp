@@ -1,14 +1,23 @@
 #include "engine/asyncapi.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine::asyncapi {
 
 bool isReference(const nlohmann::json& node) {
   return node.is_object() && node.contains("$ref");
+}
+
+bool hasContent(const nlohmann::json& object, const char* key) {
+  const auto member = object.find(key);
+  if (member == object.end()) return false;
+  return !member->is_string() || !text::isBlank(member->get_ref<const std::string&>());
 }
 
 std::vector<Definition> definitionsIn(const RuleContext& context,
@@ -43,22 +52,169 @@ std::vector<Definition> messages(const RuleContext& context) {
   return definitionsIn(context, maps);
 }
 
-std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::string& pointer) {
-  const auto resolved = context.resolve(pointer);
-  if (!resolved || !resolved->node->is_object()) return std::nullopt;
-  const auto format = resolved->node->find("schemaFormat");
-  if (format == resolved->node->end()) return resolved->pointer;
-  if (!format->is_string() || !schema::isJsonSchemaFormat(format->get<std::string>()))
-    return std::nullopt;
-  const auto inner = context.resolve(pointer::append(resolved->pointer, "schema"));
-  if (!inner || !inner->node->is_object()) return std::nullopt;
-  return inner->pointer;
+std::vector<Definition> messagesV2(const RuleContext& context) {
+  std::vector<Definition> found = definitionsIn(context, {"/components/messages"});
+  for (const auto& channel : channels(context)) {
+    for (const auto* verb : {"publish", "subscribe"}) {
+      const std::string message = channel.pointer + "/" + verb + "/message";
+      const nlohmann::json* node = context.at(message);
+      if (node == nullptr || !node->is_object() || isReference(*node)) continue;
+      const auto oneOf = node->find("oneOf");
+      if (oneOf == node->end() || !oneOf->is_array()) {
+        found.push_back({"", message, node});
+        continue;
+      }
+      for (std::size_t i = 0; i < oneOf->size(); ++i) {
+        const nlohmann::json& item = (*oneOf)[i];
+        if (!item.is_object() || isReference(item)) continue;
+        found.push_back({"", pointer::append(message + "/oneOf", i), &item});
+      }
+    }
+  }
+  return found;
+}
+
+std::vector<Definition> messagesForVersion(const RuleContext& context) {
+  return context.majorVersion() == 3 ? messages(context) : messagesV2(context);
+}
+
+std::vector<Definition> replies(const RuleContext& context) {
+  std::vector<Definition> found;
+  for (const auto& operation : operations(context)) {
+    const std::string reply = pointer::append(operation.pointer, "reply");
+    const nlohmann::json* node = context.at(reply);
+    if (node != nullptr && node->is_object() && !isReference(*node)) {
+      found.push_back({operation.key, reply, node});
+    }
+  }
+  for (auto& reply : definitionsIn(context, {"/components/replies"})) {
+    found.push_back(std::move(reply));
+  }
+  return found;
+}
+
+bool isComponentLibrary(const RuleContext& context) {
+  const nlohmann::json& root = context.root();
+  return !root.contains("channels") && !root.contains("operations") && !root.contains("servers");
+}
+
+namespace {
+
+std::string describeNamed(std::string_view kind, const std::string& key, bool inComponents) {
+  return fmt::format("{}{} '{}'", inComponents ? "component " : "", kind, key);
+}
+
+}  // namespace
+
+std::string describe(std::string_view kind, const Definition& definition) {
+  return describeNamed(kind, definition.key, definition.pointer.starts_with("/components/"));
+}
+
+std::optional<std::string> describeChannelOf(const Definition& message) {
+  const auto tokens = pointer::split(message.pointer).value_or(std::vector<std::string>{});
+  if (tokens.size() == 4 && tokens[0] == "channels") {
+    return describeNamed("channel", tokens[1], false);
+  }
+  if (tokens.size() == 5 && tokens[0] == "components" && tokens[1] == "channels") {
+    return describeNamed("channel", tokens[2], true);
+  }
+  return std::nullopt;
+}
+
+std::string describeMessage(const Definition& message) {
+  const auto channel = describeChannelOf(message);
+  return fmt::format("message '{}'{}", message.key, channel ? " of " + *channel : "");
+}
+
+std::string describeReply(const Definition& reply) {
+  if (reply.pointer.starts_with("/components/replies/")) return describe("reply", reply);
+  return "the reply of " + describe("operation", reply);  // named after its operation
+}
+
+std::vector<Definition> traitEntries(const RuleContext& context, const std::string& owner) {
+  std::vector<Definition> entries;
+  const std::string traits = pointer::append(owner, "traits");
+  const nlohmann::json* list = context.at(traits);
+  if (list == nullptr || !list->is_array()) return entries;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    entries.push_back({"", pointer::append(traits, i), &(*list)[i]});
+  }
+  return entries;
+}
+
+std::vector<std::optional<Resolved>> traitsOf(const RuleContext& context,
+                                              const std::string& owner) {
+  std::vector<std::optional<Resolved>> traits;
+  for (const auto& entry : traitEntries(context, owner)) {
+    traits.push_back(context.resolve(entry.pointer));
+  }
+  return traits;
+}
+
+bool someTraitMay(const RuleContext& context, const std::string& owner,
+                  const std::function<bool(const nlohmann::json& trait)>& test) {
+  const auto traits = traitsOf(context, owner);
+  return std::any_of(traits.begin(), traits.end(), [&](const std::optional<Resolved>& trait) {
+    return !trait || test(*trait->node);
+  });
+}
+
+std::optional<std::string> effectiveMember(const RuleContext& context, const Definition& message,
+                                           const char* key) {
+  if (message.node->contains(key)) return pointer::append(message.pointer, key);
+  std::optional<std::string> found;
+  for (const auto& trait : traitsOf(context, message.pointer)) {
+    if (!trait || !trait->node->is_object() || !trait->node->contains(key)) continue;
+    if (found) return std::nullopt;
+    found = pointer::append(trait->pointer, key);
+  }
+  return found;
+}
+
+namespace {
+
+bool readsFormat(SchemaReading reading, const nlohmann::json& format) {
+  if (!format.is_string()) return false;
+  const auto& text = format.get_ref<const std::string&>();
+  return reading == SchemaReading::structure ? schema::isAnyJsonSchemaFormat(text)
+                                             : schema::isJsonSchemaFormat(text);
+}
+
+// What makes an object a Multi Format Schema Object in `reading`.
+bool isMultiFormatSchema(const RuleContext& context, const nlohmann::json& node,
+                         SchemaReading reading) {
+  if (reading == SchemaReading::validation) return node.contains("schemaFormat");
+  return context.majorVersion() == 3 && node.contains("schema");
+}
+
+}  // namespace
+
+std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::json& node,
+                                    const std::string& pointer, SchemaReading reading) {
+  if (!node.is_object() || !isMultiFormatSchema(context, node, reading)) return pointer;
+  // Without a `schemaFormat`, the schema is an AsyncAPI Schema.
+  const auto format = node.find("schemaFormat");
+  if (format != node.end() && !readsFormat(reading, *format)) return std::nullopt;
+  if (!node.contains("schema")) return std::nullopt;
+  return pointer::append(pointer, "schema");
+}
+
+std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer,
+                                 SchemaReading reading) {
+  const auto place = context.resolve(pointer);
+  if (!place || !place->node->is_object()) return std::nullopt;
+  const auto inner = schemaIn(context, *place->node, place->pointer, reading);
+  if (!inner) return std::nullopt;
+  // Resolving the place's own pointer again gives the place itself.
+  const auto schema = context.resolve(*inner);
+  if (!schema || !schema->node->is_object()) return std::nullopt;
+  return schema;
 }
 
 namespace {
 
 void walkSchema(const nlohmann::json& schema, const std::string& pointer,
-                const std::function<void(const std::string&, const nlohmann::json&)>& visit) {
+                const SchemaVisitor& visit) {
   if (!schema.is_object() || isReference(schema)) return;
   visit(pointer, schema);
   for (const auto* keyword : {"items", "additionalItems", "additionalProperties", "not", "if",
@@ -82,41 +238,85 @@ void walkSchema(const nlohmann::json& schema, const std::string& pointer,
   }
 }
 
-}  // namespace
+// The schema that the place at `pointer` holds, and the subschemas in it.
+void walkPlace(const RuleContext& context, const std::string& pointer, SchemaReading reading,
+               const SchemaVisitor& visit) {
+  const nlohmann::json* node = context.at(pointer);
+  if (node == nullptr) return;
+  const auto schema = schemaIn(context, *node, pointer, reading);
+  if (!schema) return;
+  if (const nlohmann::json* found = context.at(*schema)) walkSchema(*found, *schema, visit);
+}
 
-void forEachSchema(const RuleContext& context,
-                   const std::function<void(const std::string&, const nlohmann::json&)>& visit) {
-  forEachMember(context.root(), "/components/schemas",
-                [&](const std::string&, const std::string& pointer, const nlohmann::json& schema) {
-                  // A component schema may be a Multi Format Schema Object.
-                  if (schema.is_object() && schema.contains("schemaFormat")) {
-                    const auto format = schema.find("schemaFormat");
-                    if (format->is_string() &&
-                        schema::isJsonSchemaFormat(format->get<std::string>()) &&
-                        schema.contains("schema")) {
-                      walkSchema(schema["schema"], pointer::append(pointer, "schema"), visit);
-                    }
-                    return;
-                  }
-                  walkSchema(schema, pointer, visit);
-                });
-  std::vector<Definition> holders = messages(context);
-  for (auto& trait : definitionsIn(context, {"/components/messageTraits"}))
-    holders.push_back(std::move(trait));
-  for (const auto& holder : holders) {
-    for (const auto* part : {"payload", "headers"}) {
-      const std::string partPointer = pointer::append(holder.pointer, part);
-      const nlohmann::json* node = context.at(partPointer);
-      if (node == nullptr || !node->is_object() || isReference(*node)) continue;
-      const auto format = node->find("schemaFormat");
-      if (format == node->end()) {
-        walkSchema(*node, partPointer, visit);
-      } else if (format->is_string() && schema::isJsonSchemaFormat(format->get<std::string>()) &&
-                 node->contains("schema")) {
-        walkSchema((*node)["schema"], pointer::append(partPointer, "schema"), visit);
-      }
+// AsyncAPI 2: the message names its payload's format, or else one of its traits does.
+bool payloadInJsonSchemaV2(const RuleContext& context, const Definition& message,
+                           SchemaReading reading) {
+  std::vector<const nlohmann::json*> holders{message.node};
+  for (const auto& trait : traitsOf(context, message.pointer)) {
+    if (trait) holders.push_back(trait->node);
+  }
+  return std::all_of(holders.begin(), holders.end(), [&](const nlohmann::json* holder) {
+    if (!holder->is_object()) return true;
+    const auto format = holder->find("schemaFormat");
+    return format == holder->end() || readsFormat(reading, *format);
+  });
+}
+
+// Message traits in components and, for the structure reading, written inside `messages`.
+std::vector<std::string> messageTraitPlaces(const RuleContext& context,
+                                            const std::vector<Definition>& messages,
+                                            SchemaReading reading) {
+  std::vector<std::string> traits;
+  for (const auto& trait : definitionsIn(context, {"/components/messageTraits"})) {
+    traits.push_back(trait.pointer);
+  }
+  if (reading == SchemaReading::validation) return traits;
+  for (const auto& message : messages) {
+    for (const auto& trait : traitEntries(context, message.pointer)) {
+      traits.push_back(trait.pointer);
     }
   }
+  return traits;
+}
+
+void walkParametersV2(const RuleContext& context, SchemaReading reading,
+                      const SchemaVisitor& visit) {
+  std::vector<std::string> parameterMaps{"/components/parameters"};
+  for (const auto& channel : channels(context)) {
+    parameterMaps.push_back(pointer::append(channel.pointer, "parameters"));
+  }
+  for (const auto& parameter : definitionsIn(context, parameterMaps)) {
+    walkPlace(context, pointer::append(parameter.pointer, "schema"), reading, visit);
+  }
+}
+
+}  // namespace
+
+void forEachSchema(const RuleContext& context, SchemaReading reading, const SchemaVisitor& visit) {
+  forEachMember(context.root(), "/components/schemas",
+                [&](const std::string&, const std::string& pointer, const nlohmann::json&) {
+                  walkPlace(context, pointer, reading, visit);
+                });
+  // The validation reading has always passed over a payload or headers given as a $ref, even
+  // with a `schema` written beside it.
+  const auto walk = [&](const std::string& pointer) {
+    const nlohmann::json* node = context.at(pointer);
+    if (reading == SchemaReading::validation && node != nullptr && isReference(*node)) return;
+    walkPlace(context, pointer, reading, visit);
+  };
+  const bool v3 = context.majorVersion() == 3;
+  const auto messages = messagesForVersion(context);
+  for (const auto& message : messages) {
+    walk(pointer::append(message.pointer, "headers"));
+    if (v3 || payloadInJsonSchemaV2(context, message, reading))
+      walk(pointer::append(message.pointer, "payload"));
+  }
+  for (const auto& trait : messageTraitPlaces(context, messages, reading)) {
+    walk(pointer::append(trait, "headers"));
+    // Traits may not have a payload; the validation reading has always looked anyway.
+    if (reading == SchemaReading::validation) walk(pointer::append(trait, "payload"));
+  }
+  if (!v3) walkParametersV2(context, reading, visit);
 }
 
 std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context,

@@ -1,11 +1,13 @@
-// Navigation of AsyncAPI 3 documents shared by the rules: where channels, operations, messages
-// and servers are defined, and what a channel or operation refers to. Each definition is
-// visited once, where it is written (entries that are only a $ref are skipped).
+// Navigation of AsyncAPI documents shared by the rules (AsyncAPI 3 unless a name says V2): where
+// channels, operations, messages and servers are defined, what a channel or operation refers to,
+// what traits bring, and how findings name things. Each definition is visited once, where it is
+// written (entries that are only a $ref are skipped).
 #pragma once
 
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -31,27 +33,101 @@ std::vector<Definition> operations(
 std::vector<Definition> servers(const RuleContext& context);  // /servers, /components/servers
 // Messages written in channels (root and components) and in /components/messages.
 std::vector<Definition> messages(const RuleContext& context);
+// AsyncAPI 2: messages written in channel operations (`message`, or each of its `oneOf`) and in
+// /components/messages.
+std::vector<Definition> messagesV2(const RuleContext& context);
+// messages() for an AsyncAPI 3 document, messagesV2() otherwise.
+std::vector<Definition> messagesForVersion(const RuleContext& context);
+
+// Replies where they are written: inline in operations (root and components, in that order),
+// then in /components/replies; a reply given as a $ref is visited where it is written. The `key`
+// of an inline reply is its operation's.
+std::vector<Definition> replies(const RuleContext& context);
+
+// True for a document with no channels, operations or servers: it describes no application,
+// only components that other documents reference (and give their defaults to).
+bool isComponentLibrary(const RuleContext& context);
+
+// How findings name a definition: "channel 'orders'", or "component channel 'orders'" for one
+// written in components (`kind` is "channel", "operation", "server", ...).
+std::string describe(std::string_view kind, const Definition& definition);
+// The channel whose `messages` hold `message`, named as describe() does; nullopt for a message
+// written in /components/messages.
+std::optional<std::string> describeChannelOf(const Definition& message);
+// "message 'created' of channel 'orders'", or "message 'OrderCreated'" for a message written in
+// /components/messages.
+std::string describeMessage(const Definition& message);
+// "the reply of operation 'getUser'", or "component reply 'userReply'", for one of replies().
+std::string describeReply(const Definition& reply);
+
+// The entries of the `traits` list of the message or operation at `owner`, as written (a
+// `$ref` is not followed; `key` is empty).
+std::vector<Definition> traitEntries(const RuleContext& context, const std::string& owner);
+// The traits of the message or operation at `owner`, in order, each followed through references:
+// nullopt for one whose reference is broken.
+std::vector<std::optional<Resolved>> traitsOf(const RuleContext& context, const std::string& owner);
+// True when a trait of the message or operation at `owner` passes `test`, or may: a trait whose
+// reference is broken could be the one (ref-unresolved reports it). Traits are merged into what
+// they apply to, so what a trait gives, its owner has.
+bool someTraitMay(const RuleContext& context, const std::string& owner,
+                  const std::function<bool(const nlohmann::json& trait)>& test);
+// Where the member `key` of `message` is written: in the message, or else in the one trait that
+// has it (a trait does not override the message, and when several traits have it, which one
+// wins is unclear: nullopt). Traits whose reference is broken are passed over.
+std::optional<std::string> effectiveMember(const RuleContext& context, const Definition& message,
+                                           const char* key);
 
 // The final node of each entry of the map at `pointer` (following references), e.g. a
 // channel's messages; entries whose reference is broken are left out.
 std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context,
                                                    const std::string& pointer);
 
-// The pointer of the JSON/AsyncAPI schema that the value at `pointer` holds (a message's
-// `payload` or `headers`), following `$ref`s and unwrapping a Multi Format Schema Object; nullopt
-// when there is none, when a reference is broken, or when it is in a format asynclint does not
-// validate (Avro, RAML, Protobuf...).
-std::optional<std::string> jsonSchemaAt(const RuleContext& context, const std::string& pointer);
+// How a place that may hold a Multi Format Schema Object (a message's `payload` or `headers`, a
+// component schema) is read. The two readings differ where the specification is loose; each
+// keeps what the rules that use it have always done.
+enum class SchemaReading {
+  // As the AsyncAPI 3 schema reads it (anySchema.json): an object with a `schema` member is a
+  // Multi Format Schema Object (without `schemaFormat`, in AsyncAPI Schema), in any version of
+  // JSON Schema or AsyncAPI Schema (schema::isAnyJsonSchemaFormat). AsyncAPI 2 has no Multi
+  // Format Schema Object. For rules about a schema's own keywords.
+  structure,
+  // As the validator reads it: an object with a `schemaFormat` member is a Multi Format Schema
+  // Object, in one of the formats asynclint validates (schema::isJsonSchemaFormat). For rules
+  // that validate values against the schema.
+  validation,
+};
 
-// Visits every JSON/AsyncAPI schema object written in the document (components.schemas, message
-// and message trait payloads and headers) and every subschema written inside them (properties,
-// items, allOf, ...), once each, where it is written; references are not followed.
-void forEachSchema(
-    const RuleContext& context,
-    const std::function<void(const std::string& pointer, const nlohmann::json& schema)>& visit);
+// The pointer of the JSON/AsyncAPI schema that `node`, written at `pointer`, holds: `pointer`
+// itself, or its `schema` when `node` is a Multi Format Schema Object; nullopt when it is in a
+// format that `reading` does not take (Avro, RAML, Protobuf...). References are not followed.
+std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::json& node,
+                                    const std::string& pointer, SchemaReading reading);
+
+// The JSON/AsyncAPI schema object that the value at `pointer` holds (a message's `payload` or
+// `headers`), following `$ref`s to it and into a Multi Format Schema Object; nullopt when there
+// is none, when a reference is broken, or when it is in a format that `reading` does not take.
+std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer,
+                                 SchemaReading reading);
+
+using SchemaVisitor = std::function<void(const std::string& pointer, const nlohmann::json& schema)>;
+
+// Visits every schema written in the document that `reading` finds, and every subschema written
+// inside it (properties, items, allOf, ...), once each, where it is written; references are not
+// followed. Protocol bindings are not visited: their schema fields differ by protocol. Where:
+// components.schemas, message headers and payloads, and
+// - structure: the headers of message traits, in components and written inside messages;
+// - validation: the headers and payloads of message traits in components; a payload or headers
+//   given as a $ref is passed over, even with a `schema` written beside it.
+// In AsyncAPI 2 also parameter schemas, and a message's payload only when neither the message
+// nor its traits name a format other than JSON Schema.
+void forEachSchema(const RuleContext& context, SchemaReading reading, const SchemaVisitor& visit);
 
 // True when `node` is an object whose only member that matters is a "$ref".
 bool isReference(const nlohmann::json& node);
+
+// True when `object` has `key` with something in it: a blank string says nothing, and a value of
+// the wrong type counts as present (the schema reports its type).
+bool hasContent(const nlohmann::json& object, const char* key);
 
 // The `{name}` placeholders of an address or URL, in order, without duplicates. Empty braces
 // give an empty name.

@@ -16,57 +16,62 @@ int hexValue(char c) {
   return -1;
 }
 
-// Keys whose values are data, not part of the document's structure: a "$ref" inside an example
-// is an example's text. Under these parents, keys are names chosen by the author instead.
-bool holdsData(const std::string& key) {
+bool holdsData(std::string_view key) {
   return key == "examples" || key == "example" || key == "default" || key == "const" ||
          key == "enum" || key.starts_with("x-");
 }
-bool namesChildren(const std::string& key) {
+bool namesChildren(std::string_view key) {
   return key == "properties" || key == "patternProperties" || key == "definitions" ||
          key == "$defs" || key == "dependencies";
 }
 
-void collect(const json& node, std::string& pointer, bool keysAreNames,
-             std::vector<Reference>& out) {
+// `pointer` is built in place, one token per level. Under a naming map (`keysAreNames`), keys
+// are names: none holds data or names children, and none is reported as a field.
+void walkStructure(const json& node, std::string& pointer, std::string_view field,
+                   bool keysAreNames, const StructuralVisit& visit) {
+  visit(field, pointer, node);
   if (node.is_object()) {
-    if (const auto ref = node.find("$ref"); ref != node.end()) {
-      Reference reference;
-      reference.at = pointer;
-      if (ref->is_string()) {
-        reference.text = ref->get<std::string>();
-        if (reference.text.starts_with("#")) {
-          const auto decoded = decodeLocalRef(reference.text);
-          reference.kind = decoded ? RefKind::local : RefKind::invalid;
-          if (decoded) reference.target = *decoded;
-        } else {
-          reference.kind = RefKind::external;
-        }
-      }
-      out.push_back(std::move(reference));
-    }
     for (const auto& [key, value] : node.items()) {
       if (!keysAreNames && holdsData(key)) continue;
-      if (!value.is_structured()) continue;
       const std::size_t length = pointer.size();
       pointer += '/';
       pointer += pointer::escapeToken(key);
-      collect(value, pointer, !keysAreNames && namesChildren(key), out);
+      walkStructure(value, pointer, keysAreNames ? std::string_view() : std::string_view(key),
+                    !keysAreNames && namesChildren(key), visit);
       pointer.resize(length);
     }
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i) {
-      if (!node[i].is_structured()) continue;
       const std::size_t length = pointer.size();
       pointer += '/';
       pointer += std::to_string(i);
-      collect(node[i], pointer, false, out);
+      walkStructure(node[i], pointer, {}, false, visit);
       pointer.resize(length);
     }
   }
 }
 
+Reference referenceAt(const std::string& pointer, const json& ref) {
+  Reference reference;
+  reference.at = pointer;
+  if (!ref.is_string()) return reference;
+  reference.text = ref.get<std::string>();
+  if (!reference.text.starts_with("#")) {
+    reference.kind = RefKind::external;
+    return reference;
+  }
+  const auto decoded = decodeLocalRef(reference.text);
+  reference.kind = decoded ? RefKind::local : RefKind::invalid;
+  if (decoded) reference.target = *decoded;
+  return reference;
+}
+
 }  // namespace
+
+void forEachStructuralNode(const json& root, const StructuralVisit& visit) {
+  std::string pointer;
+  walkStructure(root, pointer, {}, false, visit);
+}
 
 std::optional<std::string> decodeLocalRef(std::string_view ref) {
   if (!ref.starts_with("#")) return std::nullopt;
@@ -89,8 +94,11 @@ std::optional<std::string> decodeLocalRef(std::string_view ref) {
 }
 
 RefIndex::RefIndex(const json& root) {
-  std::string pointer;
-  collect(root, pointer, false, refs_);
+  forEachStructuralNode(root, [&](std::string_view, const std::string& pointer, const json& node) {
+    if (!node.is_object()) return;
+    if (const auto ref = node.find("$ref"); ref != node.end())
+      refs_.push_back(referenceAt(pointer, *ref));
+  });
   std::sort(refs_.begin(), refs_.end(),
             [](const Reference& a, const Reference& b) { return a.at < b.at; });
   for (std::size_t i = 0; i < refs_.size(); ++i)

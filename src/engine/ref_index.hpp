@@ -3,13 +3,13 @@
 // rules compare places, never raw strings.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -62,5 +62,17 @@ class RefIndex {
 
 // Decodes a local "$ref" ("#/a/b%20c") into a JSON pointer ("/a/b c"); nullopt when malformed.
 std::optional<std::string> decodeLocalRef(std::string_view ref);
+
+using StructuralVisit = std::function<void(std::string_view field, const std::string& pointer,
+                                           const nlohmann::json& node)>;
+
+// Visits every node that is part of the document's structure, root first, with its pointer and
+// the field it is the value of (empty for the root, array items and named entries). The values
+// of `examples`, `example`, `default`, `const`, `enum` and `x-...` fields are data, not structure
+// (a "$ref" or a "description" inside an example is the example's text), and are skipped; the
+// keys of `properties`, `patternProperties`, `definitions`, `$defs` and `dependencies` are names
+// chosen by the author, not fields. The reference index and the rules that read descriptions and
+// tags all see the document this way.
+void forEachStructuralNode(const nlohmann::json& root, const StructuralVisit& visit);
 
 }  // namespace asynclint::engine

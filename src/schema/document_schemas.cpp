@@ -9,6 +9,7 @@
 
 #include "schema/denoise.hpp"
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::schema {
 namespace {
@@ -45,6 +46,17 @@ bool isJsonSchemaFormat(const std::string& schemaFormat) {
          schemaFormat.starts_with("application/vnd.aai.asyncapi+yaml;version=") ||
          schemaFormat == "application/schema+json;version=draft-07" ||
          schemaFormat == "application/schema+yaml;version=draft-07";
+}
+
+bool isAnyJsonSchemaFormat(const std::string& schemaFormat) {
+  std::string_view mediaType = std::string_view(schemaFormat).substr(0, schemaFormat.find(';'));
+  const std::size_t begin = mediaType.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return false;
+  mediaType = mediaType.substr(begin, mediaType.find_last_not_of(' ') + 1 - begin);
+  const std::string lower = text::asciiLowercase(mediaType);
+  return lower == "application/vnd.aai.asyncapi" || lower == "application/vnd.aai.asyncapi+json" ||
+         lower == "application/vnd.aai.asyncapi+yaml" || lower == "application/schema+json" ||
+         lower == "application/schema+yaml";
 }
 
 DocumentSchemas::DocumentSchemas(const json& root) : root_(root) {}

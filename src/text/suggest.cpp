@@ -1,7 +1,8 @@
 #include "text/suggest.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "text/strings.hpp"
 
 namespace asynclint::text {
 
@@ -27,33 +28,31 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
-namespace {
-
-std::string lowered(std::string_view word) {
-  std::string result(word);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
-
-}  // namespace
-
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string>& candidates) {
-  const std::string needle = lowered(word);
+  const std::string needle = asciiLowercase(word);
   // A typo changes about one character in three at most; short words allow one edit.
   const std::size_t allowed = std::max<std::size_t>(1, needle.size() / 3);
   std::optional<std::string> best;
   std::size_t bestDistance = allowed + 1;
   for (const auto& candidate : candidates) {
     if (candidate == word) continue;
-    const std::size_t distance = editDistance(needle, lowered(candidate));
+    const std::size_t distance = editDistance(needle, asciiLowercase(candidate));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return best;
+}
+
+std::optional<std::string> likelyTypo(std::string_view word,
+                                      const std::vector<std::string>& candidates) {
+  auto candidate = closest(word, candidates);
+  if (!candidate) return std::nullopt;
+  const std::size_t allowed = std::max<std::size_t>(1, word.size() / 4);
+  if (editDistance(asciiLowercase(word), asciiLowercase(*candidate)) > allowed) return std::nullopt;
+  return candidate;
 }
 
 std::string quotedList(const std::vector<std::string>& items, std::string_view conjunction) {
