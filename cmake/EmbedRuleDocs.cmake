@@ -4,19 +4,14 @@ file(GLOB ASYNCLINT_RULE_DOCS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/rules/*.md"
 list(SORT ASYNCLINT_RULE_DOCS)
 list(FILTER ASYNCLINT_RULE_DOCS EXCLUDE REGEX "/README\\.md$")
 
+include(${CMAKE_CURRENT_LIST_DIR}/EmbedFile.cmake)
 set(_asm "")
 set(_decls "")
 set(_table "")
 set(_index 0)
 foreach(_doc IN LISTS ASYNCLINT_RULE_DOCS)
   get_filename_component(_id "${_doc}" NAME_WE)
-  set(_symbol "asynclint_rule_doc_${_index}")
-  string(APPEND _asm
-    "    \".global ${_symbol}_begin\\n\"\n    \"${_symbol}_begin:\\n\"\n"
-    "    \".incbin \\\"${_doc}\\\"\\n\"\n"
-    "    \".global ${_symbol}_end\\n\"\n    \"${_symbol}_end:\\n\"\n")
-  string(APPEND _decls "extern \"C\" const char ${_symbol}_begin[];\nextern \"C\" const char ${_symbol}_end[];\n")
-  string(APPEND _table "      {\"${_id}\", std::string_view(${_symbol}_begin, static_cast<std::size_t>(${_symbol}_end - ${_symbol}_begin))},\n")
+  asynclint_embed_file("asynclint_rule_doc_${_index}" "${_doc}" "${_id}")
   math(EXPR _index "${_index} + 1")
 endforeach()
 

@@ -24,7 +24,9 @@ endif()
 # Versions whose official schema asynclint validates against; the order is the order listed to users.
 set(ASYNCLINT_SCHEMA_VERSIONS 2.0.0 2.1.0 2.2.0 2.3.0 2.4.0 2.5.0 2.6.0 3.0.0 3.1.0)
 
+include(${CMAKE_CURRENT_LIST_DIR}/EmbedFile.cmake)
 set(_asm "")
+set(_decls "")
 set(_table "")
 set(_schema_files "")
 foreach(_version IN LISTS ASYNCLINT_SCHEMA_VERSIONS)
@@ -34,14 +36,7 @@ foreach(_version IN LISTS ASYNCLINT_SCHEMA_VERSIONS)
   endif()
   list(APPEND _schema_files "${_file}")
   string(REPLACE "." "_" _symbol "asynclint_schema_${_version}")
-  string(APPEND _asm
-    "    \".global ${_symbol}_begin\\n\"\n"
-    "    \"${_symbol}_begin:\\n\"\n"
-    "    \".incbin \\\"${_file}\\\"\\n\"\n"
-    "    \".global ${_symbol}_end\\n\"\n"
-    "    \"${_symbol}_end:\\n\"\n")
-  string(APPEND _decls "extern \"C\" const char ${_symbol}_begin[];\nextern \"C\" const char ${_symbol}_end[];\n")
-  string(APPEND _table "    {\"${_version}\", std::string_view(${_symbol}_begin, static_cast<std::size_t>(${_symbol}_end - ${_symbol}_begin))},\n")
+  asynclint_embed_file("${_symbol}" "${_file}" "${_version}")
 endforeach()
 
 set(ASYNCLINT_EMBEDDED_SCHEMAS_SOURCE "${CMAKE_BINARY_DIR}/generated/embedded_schema_data.cpp")

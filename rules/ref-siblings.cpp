@@ -48,7 +48,7 @@ bool inForeignSchema(const nlohmann::json& root, const std::vector<std::string>&
         return true;
       }
     }
-    node = pointer::find(*node, pointer::append("", token));
+    node = pointer::child(*node, token);
     if (node == nullptr) return false;
   }
   return false;

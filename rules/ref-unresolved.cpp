@@ -45,8 +45,7 @@ class RefUnresolved final : public Rule {
             reference.text, pointer::displayPath(context.root(), reached));
       }
       const std::string next = pointer::append(reached, token);
-      if (parent->node->is_structured() &&
-          pointer::find(*parent->node, pointer::append("", token))) {
+      if (parent->node->is_structured() && pointer::child(*parent->node, token)) {
         reached = next;
         continue;
       }

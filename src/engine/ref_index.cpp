@@ -105,14 +105,15 @@ RefIndex::RefIndex(const json& root) {
     byLocation_.emplace(refs_[i].at, i);
   for (Reference& reference : refs_) {
     if (reference.kind != RefKind::local) continue;
-    targets_.insert(reference.target);
+    sortedTargets_.push_back(reference.target);
     if (auto written = writtenLocation(reference.target)) {
       reference.node = pointer::find(root, *written);
       reference.written = std::move(*written);
     }
   }
-  sortedTargets_.assign(targets_.begin(), targets_.end());
   std::sort(sortedTargets_.begin(), sortedTargets_.end());
+  sortedTargets_.erase(std::unique(sortedTargets_.begin(), sortedTargets_.end()),
+                       sortedTargets_.end());
 }
 
 std::optional<std::string> RefIndex::writtenLocation(std::string pointer) const {
@@ -147,10 +148,6 @@ bool RefIndex::isReferenced(std::string_view pointer) const {
 const Reference* RefIndex::at(std::string_view pointer) const {
   const auto it = byLocation_.find(pointer);
   return it == byLocation_.end() ? nullptr : &refs_[it->second];
-}
-
-bool RefIndex::isTarget(std::string_view pointer) const {
-  return targets_.contains(pointer);
 }
 
 std::vector<std::size_t> RefIndex::within(std::string_view pointer) const {

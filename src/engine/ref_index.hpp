@@ -8,7 +8,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -39,8 +38,6 @@ class RefIndex {
   const std::vector<Reference>& all() const { return refs_; }
   // The reference held by the object at `pointer`, or nullptr.
   const Reference* at(std::string_view pointer) const;
-  // True when some local reference points exactly at `pointer`.
-  bool isTarget(std::string_view pointer) const;
   // True when some local reference points at `pointer` or at something inside it.
   bool isReferenced(std::string_view pointer) const;
   // The indexes (into all()) of references written at or below `pointer`, in document order.
@@ -56,8 +53,7 @@ class RefIndex {
  private:
   std::vector<Reference> refs_;  // sorted by `at`
   std::unordered_map<std::string_view, std::size_t> byLocation_;
-  std::unordered_set<std::string_view> targets_;
-  std::vector<std::string_view> sortedTargets_;
+  std::vector<std::string_view> sortedTargets_;  // local targets, sorted, without repeats
 };
 
 // Decodes a local "$ref" ("#/a/b%20c") into a JSON pointer ("/a/b c"); nullopt when malformed.

@@ -75,6 +75,15 @@ std::optional<std::size_t> arrayIndex(const std::string& token) {
   return index;
 }
 
+bool readsPlainly(const std::string& key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '$' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+}  // namespace
+
 const nlohmann::json* child(const nlohmann::json& node, const std::string& token) {
   if (node.is_object()) {
     const auto it = node.find(token);
@@ -86,15 +95,6 @@ const nlohmann::json* child(const nlohmann::json& node, const std::string& token
   }
   return nullptr;
 }
-
-bool readsPlainly(const std::string& key) {
-  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '$' ||
-           static_cast<unsigned char>(c) >= 0x80;
-  });
-}
-
-}  // namespace
 
 const nlohmann::json* find(const nlohmann::json& root, std::string_view pointerText) {
   const auto tokens = split(pointerText);

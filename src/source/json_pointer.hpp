@@ -20,6 +20,10 @@ std::optional<std::vector<std::string>> split(std::string_view pointer);
 std::string parent(std::string_view pointer);
 std::string lastToken(std::string_view pointer);
 
+// The member `token` of an object, or the item at index `token` of an array; nullptr when there
+// is none.
+const nlohmann::json* child(const nlohmann::json& node, const std::string& token);
+
 // The node at `pointer`, or nullptr when there is none.
 const nlohmann::json* find(const nlohmann::json& root, std::string_view pointer);
 

@@ -541,7 +541,8 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
     return failure(abort.diagnostic);
   } catch (const YAML::Exception& error) {
     const char* kind = document.format == SourceFormat::json ? "JSON" : "YAML";
-    std::string message = fmt::format("{} syntax error: {}", kind, friendlySyntaxMessage(error.msg));
+    std::string message =
+        fmt::format("{} syntax error: {}", kind, friendlySyntaxMessage(error.msg));
     if (error.msg.starts_with("invalid unicode")) {
       // yaml-cpp cannot decode an escaped UTF-16 surrogate pair, which JSON allows.
       message = R"(escaped UTF-16 surrogate pairs (such as \ud83d\ude00) are not supported: )"

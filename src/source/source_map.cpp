@@ -93,23 +93,28 @@ const NodeSpans* SourceMap::find(const nlohmann::json* node) const {
 Located SourceMap::locate(const nlohmann::json& root, std::string_view pointerText,
                           std::string_view text, const LineIndex& lines) const {
   Located located;
-  located.value = rangeOf(text, lines, root_.value, root_.inFlow);
   const auto tokens = pointer::split(pointerText);
-  if (!tokens) return located;
+  if (!tokens) {
+    located.value = rangeOf(text, lines, root_.value, root_.inFlow);
+    return located;
+  }
   const nlohmann::json* node = &root;
+  const NodeSpans* found = &root_;
   located.exact = true;
   for (const auto& token : *tokens) {
-    const nlohmann::json* next = pointer::find(*node, pointer::append("", token));
+    const nlohmann::json* next = pointer::child(*node, token);
     const NodeSpans* spans = next != nullptr ? find(next) : nullptr;
     if (spans == nullptr) {
       located.exact = false;
       break;
     }
     node = next;
+    found = spans;
     located.pointer = pointer::append(located.pointer, token);
-    located.key = rangeOf(text, lines, spans->key, spans->inFlow);
-    located.value = rangeOf(text, lines, spans->value, spans->inFlow);
   }
+  // Ranges are read from the text only for the node that was reached.
+  located.key = rangeOf(text, lines, found->key, found->inFlow);
+  located.value = rangeOf(text, lines, found->value, found->inFlow);
   return located;
 }
 
