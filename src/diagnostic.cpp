@@ -1,6 +1,9 @@
 #include "diagnostic.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <tuple>
 
 namespace asynclint {
@@ -32,6 +35,57 @@ void sortDiagnostics(std::vector<Diagnostic>& diagnostics) {
                      return std::tie(a.file, a.range.start, a.rule, a.message) <
                             std::tie(b.file, b.range.start, b.rule, b.message);
                    });
+}
+
+namespace {
+
+std::string normalizedPath(const std::string& file) {
+  std::filesystem::path path = std::filesystem::path(file).lexically_normal();
+  if (path.is_absolute()) {
+    std::error_code error;
+    const auto current = std::filesystem::current_path(error);
+    if (!error) {
+      const auto relative = path.lexically_relative(current);
+      if (!relative.empty() && *relative.begin() != "..") path = relative;
+    }
+  }
+  return path.generic_string();
+}
+
+// Runs of digits become one '0': numbers in messages are mostly line numbers and counts.
+std::string foldedDigits(std::string_view message) {
+  std::string folded;
+  folded.reserve(message.size());
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const bool digit = message[i] >= '0' && message[i] <= '9';
+    if (!digit) {
+      folded += message[i];
+    } else if (i == 0 || message[i - 1] < '0' || message[i - 1] > '9') {
+      folded += '0';
+    }
+  }
+  return folded;
+}
+
+// FNV-1a, 64 bits: stable across platforms and releases, unlike std::hash.
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 14695981039346656037ULL) {
+  for (unsigned char byte : bytes) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::string fingerprint(const Diagnostic& diagnostic) {
+  std::uint64_t hash = fnv1a(diagnostic.rule);
+  for (const std::string& part :
+       {normalizedPath(diagnostic.file), diagnostic.pointer, foldedDigits(diagnostic.message)}) {
+    hash = fnv1a(std::string_view("\0", 1), hash);
+    hash = fnv1a(part, hash);
+  }
+  return fmt::format("{:016x}", hash);
 }
 
 }  // namespace asynclint

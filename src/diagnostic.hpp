@@ -52,4 +52,10 @@ struct Diagnostic {
 // Sorts by file, then line, then column, then rule, for stable output.
 void sortDiagnostics(std::vector<Diagnostic>& diagnostics);
 
+// An identity of a finding that survives edits elsewhere in the file: rule id, file (as a
+// normalized relative path), JSON pointer and message with digits folded, so that neither a
+// shifted line nor "first defined at line 12" in a message changes it. SARIF's
+// partialFingerprints and the baseline file both use it: 16 lowercase hex digits.
+std::string fingerprint(const Diagnostic& diagnostic);
+
 }  // namespace asynclint

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "diagnostic.hpp"
 #include "source/json_pointer.hpp"
 #include "source/utf8.hpp"
 #include "text/suggest.hpp"
@@ -36,5 +37,32 @@ TEST_SUITE("text") {
     CHECK(utf8::firstInvalidByte("\xED\xA0\x80") == 0u);
     CHECK(utf8::firstInvalidByte("x\xE2\x82") == 1u);
     CHECK(utf8::countCodePoints("caf\xC3\xA9") == 4u);
+  }
+
+  TEST_CASE("fingerprints ignore positions and numbers, not identity") {
+    Diagnostic finding;
+    finding.rule = "duplicate-key";
+    finding.file = "./specs/../specs/order.yaml";
+    finding.pointer = "/channels/orders";
+    finding.message = "duplicate key 'orders' (first defined at line 12)";
+    finding.range = {{14, 3}, {14, 9}};
+    const std::string original = fingerprint(finding);
+    CHECK(original.size() == 16u);
+
+    Diagnostic moved = finding;
+    moved.file = "specs/order.yaml";
+    moved.range = {{40, 3}, {40, 9}};
+    moved.message = "duplicate key 'orders' (first defined at line 38)";
+    CHECK(fingerprint(moved) == original);
+
+    Diagnostic otherNode = finding;
+    otherNode.pointer = "/channels/payments";
+    CHECK(fingerprint(otherNode) != original);
+    Diagnostic otherRule = finding;
+    otherRule.rule = "schema";
+    CHECK(fingerprint(otherRule) != original);
+    Diagnostic otherFile = finding;
+    otherFile.file = "specs/payment.yaml";
+    CHECK(fingerprint(otherFile) != original);
   }
 }
