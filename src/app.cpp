@@ -3,7 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <optional>
 
 #include "engine/engine.hpp"
@@ -51,9 +56,67 @@ std::string_view versionsText(engine::Versions versions) {
   return versions == engine::Versions::all ? "2.x, 3.x" : "3.x";
 }
 
+// The paragraph under "## What it checks" in a rule's doc, as one line.
+std::string whatItChecks(std::string_view doc) {
+  constexpr std::string_view heading = "## What it checks\n";
+  const auto start = doc.find(heading);
+  if (start == std::string_view::npos) return {};
+  std::string_view rest = doc.substr(start + heading.size());
+  rest = rest.substr(0, rest.find("\n\n"));
+  rest = rest.substr(0, rest.find("\n#"));
+  std::string paragraph(rest);
+  std::replace(paragraph.begin(), paragraph.end(), '\n', ' ');
+  return paragraph;
+}
+
+std::string workingDirectory() {
+  std::error_code error;
+  std::string folder = std::filesystem::current_path(error).generic_string();
+  if (error) return {};
+  return folder.ends_with('/') ? folder : folder + '/';
+}
+
+// A format and where it goes; the file is opened before any work, so that a bad path fails fast.
+struct Output {
+  const report::FormatInfo* format = nullptr;
+  std::string path;  // empty: standard output
+  std::unique_ptr<std::ofstream> file;
+  report::ReportOptions options;
+};
+
+std::optional<Output> openOutput(const OutputSpec& spec, const report::ReportOptions& options,
+                                 std::ostream& err) {
+  Output output{report::findFormat(spec.format), spec.path, nullptr, options};
+  if (output.format == nullptr) {
+    err << fmt::format("asynclint: unknown format '{}'\n", spec.format);
+    return std::nullopt;
+  }
+  if (spec.path.empty()) return output;
+  output.options.color = false;
+  output.file = std::make_unique<std::ofstream>(spec.path, std::ios::binary | std::ios::trunc);
+  if (!*output.file) {
+    err << fmt::format("asynclint: cannot write '{}': {}\n", spec.path, std::strerror(errno));
+    return std::nullopt;
+  }
+  return output;
+}
+
+bool writeOutput(Output& output, const report::RunReport& run, std::ostream& out,
+                 std::ostream& err) {
+  std::ostream& stream = output.file ? *output.file : out;
+  report::writeReport(*output.format, run, output.options, stream);
+  if (output.file) output.file->close();
+  if (!stream) {
+    err << fmt::format("asynclint: cannot write '{}'\n",
+                       output.path.empty() ? "<stdout>" : output.path);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-FileResult validateFile(const std::string& path) {
+FileResult validateFile(const std::string& path, KeepSource keepSource) {
   const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
   FileResult result;
@@ -78,6 +141,8 @@ FileResult validateFile(const std::string& path) {
     if (diagnostic.file.empty()) diagnostic.file = shownPath;
     if (loaded.document) loaded.document->place(diagnostic);
   }
+  if (keepSource == KeepSource::yes && loaded.document)
+    result.text = std::move(loaded.document->text);
   return result;
 }
 
@@ -117,28 +182,55 @@ int runExplain(const std::string& id, std::ostream& out, std::ostream& err) {
   return exitClean;
 }
 
-int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
-  const auto reporter = report::makeReporter(options.format, options.report);
-  if (!reporter) {
-    err << fmt::format("asynclint: unknown format '{}'\n", options.format);
-    return exitUsage;
+std::vector<report::RuleMeta> ruleCatalog() {
+  std::vector<report::RuleMeta> catalog;
+  for (const auto* rule : engine::allRules()) {
+    const auto& info = rule->info();
+    const std::string_view doc = engine::ruleDoc(info.id);
+    catalog.push_back({info.id, info.severity, info.summary, whatItChecks(doc), std::string(doc),
+                       fmt::format("{}/blob/main/rules/{}.md", ASYNCLINT_HOMEPAGE, info.id)});
   }
+  return catalog;
+}
+
+report::ToolInfo toolInfo() {
+  return {"asynclint", ASYNCLINT_VERSION, ASYNCLINT_HOMEPAGE};
+}
+
+int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  std::vector<Output> outputs;
+  for (const auto& spec : options.outputs) {
+    auto output = openOutput(spec, options.report, err);
+    if (!output) return exitUsage;
+    outputs.push_back(std::move(*output));
+  }
+  const bool keepSource = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
+    return output.format->needsSource;
+  });
+
   report::RunReport run;
+  run.tool = toolInfo();
+  run.rules = ruleCatalog();
+  run.workingDirectory = workingDirectory();
   bool inputError = false;
   for (const auto& path : options.files) {
-    FileResult result = validateFile(path);
+    FileResult result = validateFile(path, keepSource ? KeepSource::yes : KeepSource::no);
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
                          result.times.load, result.times.schema, result.times.rules);
     }
-    run.files.push_back(path == "-" ? "<stdin>" : path);
+    run.files.push_back(
+        {path == "-" ? "<stdin>" : path, result.inputError, std::move(result.text)});
     for (auto& diagnostic : result.diagnostics)
       run.diagnostics.push_back(std::move(diagnostic));
   }
   sortDiagnostics(run.diagnostics);
+
   const auto reportStart = std::chrono::steady_clock::now();
-  reporter->write(run, out);
+  for (auto& output : outputs) {
+    if (!writeOutput(output, run, out, err)) return exitUsage;
+  }
   if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
   if (inputError) return exitUsage;
   const bool failing =

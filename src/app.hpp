@@ -12,10 +12,16 @@ namespace asynclint {
 
 enum ExitCode : int { exitClean = 0, exitFindings = 1, exitUsage = 2 };
 
+// One -f/--format with the -o/--output that follows it (empty: standard output).
+struct OutputSpec {
+  std::string format = "text";
+  std::string path;
+};
+
 struct ValidateOptions {
   std::vector<std::string> files;
-  std::string format = "text";
-  report::ReportOptions report;
+  std::vector<OutputSpec> outputs{OutputSpec{}};
+  report::ReportOptions report;  // color applies to standard output only
   Severity failSeverity = Severity::error;
   bool timings = false;  // print the time of each phase to standard error
 };
@@ -30,8 +36,14 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;
   bool inputError = false;
   PhaseTimes times;
+  std::string text;  // the source, when asked for and loaded
 };
-FileResult validateFile(const std::string& path);
+enum class KeepSource { no, yes };
+FileResult validateFile(const std::string& path, KeepSource keepSource = KeepSource::no);
+
+// What the reporters may say about each registered rule, and about asynclint itself.
+std::vector<report::RuleMeta> ruleCatalog();
+report::ToolInfo toolInfo();
 
 // `asynclint rules`: every rule with its default severity, whether it is on, and its summary.
 int runListRules(std::ostream& out);

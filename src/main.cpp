@@ -1,7 +1,10 @@
 // Command line only: parses arguments with CLI11 and hands over to the app layer.
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
+
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -25,6 +28,56 @@ std::string versionText() {
   return std::string("asynclint ") + ASYNCLINT_VERSION +
          "\nofficial schemas from @asyncapi/specs " +
          std::string(asynclint::schema::embeddedSpecsVersion()) + ":" + versions;
+}
+
+std::string formatList() {
+  std::string list;
+  for (const auto& name : asynclint::report::formatNames()) {
+    const auto* format = asynclint::report::findFormat(name);
+    list += fmt::format("\n  {:<12} {}", name, format->description);
+  }
+  return list;
+}
+
+// Pairs each -f with the -o that follows it (standard output when none does), in the order
+// given; the option pointers come from CLI11's parse order.
+struct OutputFlags {
+  const CLI::Option* format = nullptr;
+  const CLI::Option* output = nullptr;
+  std::vector<std::string> formats;
+  std::vector<std::string> paths;
+};
+
+std::vector<asynclint::OutputSpec> pairOutputs(const OutputFlags& flags,
+                                               const std::vector<CLI::Option*>& order) {
+  using asynclint::OutputSpec;
+  std::vector<OutputSpec> outputs;
+  std::size_t nextFormat = 0;
+  std::size_t nextPath = 0;
+  for (const CLI::Option* option : order) {
+    if (option == flags.format) {
+      outputs.push_back(OutputSpec{flags.formats.at(nextFormat++), ""});
+    } else if (option == flags.output) {
+      const std::string& path = flags.paths.at(nextPath++);
+      if (outputs.empty() && flags.formats.empty()) {
+        outputs.push_back(OutputSpec{"text", path});
+      } else if (outputs.empty()) {
+        throw CLI::ValidationError("--output", "'-o " + path + "' must follow the -f it is for");
+      } else if (!outputs.back().path.empty()) {
+        throw CLI::ValidationError("--output", "'-o " + path + "' follows no -f of its own");
+      } else {
+        outputs.back().path = path;
+      }
+    }
+  }
+  if (outputs.empty()) outputs.push_back(OutputSpec{});
+  const auto toStdout = std::count_if(outputs.begin(), outputs.end(),
+                                      [](const OutputSpec& output) { return output.path.empty(); });
+  if (toStdout > 1) {
+    throw CLI::ValidationError(
+        "--format", "only one format can go to standard output; give the others an -o FILE");
+  }
+  return outputs;
 }
 
 }  // namespace
@@ -51,10 +104,25 @@ int main(int argc, char** argv) {
       "Check AsyncAPI documents (YAML or JSON) against the official schema of their version");
   validate->add_option("files", options.files, "Documents to check; - reads standard input")
       ->required();
-  validate->add_option("-f,--format", options.format, "Output format")
-      ->check(CLI::IsMember(asynclint::report::formatNames()))
-      ->capture_default_str();
-  validate->add_flag("-q,--quiet", options.report.quiet, "Print errors only");
+  OutputFlags outputFlags;
+  outputFlags.format =
+      validate
+          ->add_option("-f,--format", outputFlags.formats,
+                       "Output format (default text); repeat for several outputs:" + formatList())
+          ->check(CLI::IsMember(asynclint::report::formatNames()))
+          ->allow_extra_args(false)
+          ->type_name("FORMAT");
+  outputFlags.output =
+      validate
+          ->add_option("-o,--output", outputFlags.paths,
+                       "Write the format given just before to FILE instead of standard output")
+          ->allow_extra_args(false)
+          ->type_name("FILE");
+  validate->add_flag("-q,--quiet", options.report.quiet,
+                     "Human formats (text, stylish, markdown) show errors only; machine formats "
+                     "stay complete");
+  validate->add_flag("--sarif-all-rules", options.report.sarifAllRules,
+                     "SARIF describes every rule, not only those that fired");
   validate->add_flag(
       "--timings", options.timings,
       "Print the time of each phase (load, schema, rules, report) to standard error");
@@ -67,6 +135,7 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  asynclint validate asyncapi.yaml\n"
       "  asynclint validate a.yaml b.json --format json > findings.json\n"
+      "  asynclint validate api/*.yaml -f sarif -o asynclint.sarif -f stylish\n"
       "  asynclint validate --quiet --no-color spec.yaml");
 
   app.add_subcommand("rules",
@@ -77,6 +146,8 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    if (app.got_subcommand("validate"))
+      options.outputs = pairOutputs(outputFlags, validate->parse_order());
   } catch (const CLI::Success& success) {
     return app.exit(success);
   } catch (const CLI::ParseError& error) {

@@ -41,14 +41,22 @@ TEST_SUITE("cli") {
   TEST_CASE("JSON output lists every finding with its place") {
     const auto result = run(binary() + " validate --format json " + invalid);
     CHECK(result.exitCode == 1);
-    const auto findings = nlohmann::json::parse(result.output);
+    const auto output = nlohmann::json::parse(result.output);
+    const auto& findings = output["findings"];
     REQUIRE(findings.size() == 2);
-    CHECK(findings[1] == nlohmann::json::parse(R"json({
+    auto second = findings[1];
+    CHECK(second["fingerprint"].get<std::string>().size() == 16);
+    second.erase("fingerprint");
+    CHECK(second == nlohmann::json::parse(R"json({
       "file": "testdata/invalid/info-unknown-property.yaml", "rule": "schema", "severity": "error",
       "message": "unknown property 'versio' in info (did you mean 'version'?)", "pointer": "/info/versio",
       "start": {"line": 4, "column": 3}, "end": {"line": 4, "column": 9}, "related": []})json"));
+    CHECK(output["summary"] ==
+          nlohmann::json::parse(
+              R"json({"files": 1, "inputErrors": 0, "error": 2, "warning": 0, "info": 0,
+                                           "hint": 0})json"));
     const auto clean = run(binary() + " validate --format json " + valid);
-    CHECK(clean.output == "[]\n");
+    CHECK(nlohmann::json::parse(clean.output)["findings"] == nlohmann::json::array());
   }
 
   TEST_CASE("color only when asked for by a terminal, never with NO_COLOR or --no-color") {
@@ -114,5 +122,52 @@ TEST_SUITE("cli") {
     CHECK(result.output.find("timings: " + valid + ": load ") != std::string::npos);
     CHECK(result.output.find(" s, schema ") != std::string::npos);
     CHECK(result.output.find("timings: report ") != std::string::npos);
+  }
+}
+
+TEST_SUITE("cli") {
+  TEST_CASE("each -f writes to the -o that follows it, or to standard output") {
+    const std::string folder = "build/cli-outputs-test";
+    run("rm -rf " + folder + " && mkdir -p " + folder);
+    const auto result =
+        run(binary() + " validate --no-color " + invalid + " -f sarif -o " + folder +
+            "/out.sarif -f json --format=junit --output " + folder + "/out.xml");
+    CHECK(result.exitCode == 1);
+    CHECK(nlohmann::json::parse(result.output)["findings"].size() == 2);
+    const auto sarif = nlohmann::json::parse(readFile(sourceDir() / folder / "out.sarif"));
+    CHECK(sarif["runs"][0]["results"].size() == 2);
+    CHECK(readFile(sourceDir() / folder / "out.xml").starts_with("<?xml"));
+
+    const auto defaultFormat =
+        run(binary() + " validate " + invalid + " -o " + folder + "/out.txt");
+    CHECK(defaultFormat.output.empty());
+    CHECK(readFile(sourceDir() / folder / "out.txt").ends_with("2 errors, 0 warnings in 1 file\n"));
+    run("rm -rf " + folder);
+  }
+
+  TEST_CASE("outputs that cannot be told apart or written are usage errors") {
+    const auto twoOnStdout = run(binary() + " validate " + valid + " -f json -f text");
+    CHECK(twoOnStdout.exitCode == 2);
+    CHECK(twoOnStdout.output.find("only one format can go to standard output") !=
+          std::string::npos);
+    const auto orphan = run(binary() + " validate " + valid + " -o x.txt -f json");
+    CHECK(orphan.exitCode == 2);
+    CHECK(orphan.output.find("'-o x.txt' must follow the -f it is for") != std::string::npos);
+    const auto unwritable =
+        run(binary() + " validate " + valid + " -f sarif -o /no/such/folder/x.sarif");
+    CHECK(unwritable.exitCode == 2);
+    CHECK(unwritable.output ==
+          "asynclint: cannot write '/no/such/folder/x.sarif': No such file or directory\n");
+    CHECK(run(binary() + " validate " + valid + " -f yaml").exitCode == 2);
+  }
+
+  TEST_CASE("--quiet trims human formats only; gitlab is codeclimate") {
+    const std::string warned = "testdata/rules/channel-unused/orphans.yaml";
+    const auto quiet = run(binary() + " validate --quiet --no-color -f stylish " + warned);
+    CHECK(quiet.output.find("warning") == std::string::npos);
+    const auto json = run(binary() + " validate --quiet -f json " + warned);
+    CHECK(json.output.find("\"warning\"") != std::string::npos);
+    CHECK(run(binary() + " validate -f gitlab " + warned).output ==
+          run(binary() + " validate -f codeclimate " + warned).output);
   }
 }

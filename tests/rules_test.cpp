@@ -37,11 +37,11 @@ std::string runAlone(const std::string& id, const fs::path& fixture) {
   REQUIRE_MESSAGE(loaded.document.has_value(), "fixture does not load: " << fixture);
   loaded.document->path = fixture.string();
   report::RunReport run;
-  run.files.push_back(fixture.string());
+  run.files.push_back({fixture.string(), false, {}});
   run.diagnostics = engine::runRules(*loaded.document, {id});
   sortDiagnostics(run.diagnostics);
   std::ostringstream out;
-  report::makeTextReporter({})->write(run, out);
+  report::writeReport(*report::findFormat("text"), run, {}, out);
   return out.str();
 }
 

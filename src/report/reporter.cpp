@@ -1,32 +1,126 @@
 #include "report/reporter.hpp"
 
 #include <fmt/format.h>
-#include <array>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
 
 namespace asynclint::report {
+namespace {
 
-const std::vector<std::string>& formatNames() {
-  static const std::vector<std::string> names{"text", "json"};
+std::map<std::string, FormatInfo, std::less<>>& registry() {
+  static std::map<std::string, FormatInfo, std::less<>> formats;
+  return formats;
+}
+
+}  // namespace
+
+void registerFormat(FormatInfo format) {
+  std::string name = format.name;
+  registry()[name] = std::move(format);
+}
+
+std::vector<std::string> formatNames() {
+  std::vector<std::string> names;
+  for (const auto& [name, format] : registry())
+    names.push_back(name);
   return names;
 }
 
-std::unique_ptr<Reporter> makeReporter(std::string_view format, const ReportOptions& options) {
-  if (format == "text") return makeTextReporter(options);
-  if (format == "json") return makeJsonReporter(options);
-  return nullptr;
+const FormatInfo* findFormat(std::string_view name) {
+  const auto it = registry().find(name);
+  return it == registry().end() ? nullptr : &it->second;
+}
+
+void writeReport(const FormatInfo& format, const RunReport& report, const ReportOptions& options,
+                 std::ostream& out) {
+  const auto reporter = format.make(options);
+  if (!(format.human && options.quiet)) {
+    reporter->write(report, out);
+    return;
+  }
+  RunReport errorsOnly = report;
+  std::erase_if(errorsOnly.diagnostics, [](const Diagnostic& diagnostic) {
+    return diagnostic.severity != Severity::error;
+  });
+  reporter->write(errorsOnly, out);
+}
+
+std::size_t SeverityCounts::of(Severity severity) const {
+  switch (severity) {
+    case Severity::error:
+      return error;
+    case Severity::warning:
+      return warning;
+    case Severity::info:
+      return info;
+    case Severity::hint:
+      return hint;
+  }
+  return 0;
+}
+
+SeverityCounts countSeverities(const std::vector<Diagnostic>& diagnostics) {
+  SeverityCounts counts;
+  for (const auto& diagnostic : diagnostics) {
+    switch (diagnostic.severity) {
+      case Severity::error:
+        ++counts.error;
+        break;
+      case Severity::warning:
+        ++counts.warning;
+        break;
+      case Severity::info:
+        ++counts.info;
+        break;
+      case Severity::hint:
+        ++counts.hint;
+        break;
+    }
+  }
+  return counts;
 }
 
 std::string summaryLine(const RunReport& report) {
-  std::array<std::size_t, 4> counts{};
-  for (const auto& diagnostic : report.diagnostics)
-    ++counts[static_cast<std::size_t>(diagnostic.severity)];
+  const SeverityCounts counts = countSeverities(report.diagnostics);
   auto count = [](std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };
-  std::string line = count(counts[0], "error") + ", " + count(counts[1], "warning");
-  if (counts[2] > 0) line += ", " + count(counts[2], "info");
-  if (counts[3] > 0) line += ", " + count(counts[3], "hint");
+  std::string line = count(counts.error, "error") + ", " + count(counts.warning, "warning");
+  if (counts.info > 0) line += ", " + count(counts.info, "info");
+  if (counts.hint > 0) line += ", " + count(counts.hint, "hint");
   return line + " in " + count(report.files.size(), "file");
+}
+
+std::string relativePath(const RunReport& report, const std::string& file) {
+  std::filesystem::path path = std::filesystem::path(file).lexically_normal();
+  if (path.is_absolute() && !report.workingDirectory.empty()) {
+    const auto relative = path.lexically_relative(report.workingDirectory);
+    if (!relative.empty() && *relative.begin() != "..") path = relative;
+  }
+  return path.generic_string();
+}
+
+std::span<const Diagnostic> diagnosticsOf(const RunReport& report, const std::string& file) {
+  struct ByFile {
+    bool operator()(const Diagnostic& diagnostic, const std::string& key) const {
+      return diagnostic.file < key;
+    }
+    bool operator()(const std::string& key, const Diagnostic& diagnostic) const {
+      return key < diagnostic.file;
+    }
+  };
+  const auto [first, last] =
+      std::equal_range(report.diagnostics.begin(), report.diagnostics.end(), file, ByFile{});
+  return {first, last};
+}
+
+const RuleMeta* findRuleMeta(const RunReport& report, std::string_view id) {
+  const auto it =
+      std::lower_bound(report.rules.begin(), report.rules.end(), id,
+                       [](const RuleMeta& rule, std::string_view key) { return rule.id < key; });
+  return it != report.rules.end() && it->id == id ? &*it : nullptr;
 }
 
 }  // namespace asynclint::report
