@@ -7,10 +7,6 @@ cd "$(dirname "$0")/.."
 apt_packages=(g++ cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
   libcli11-dev doctest-dev)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
-# Extra tools used by the test suite only.
-if [ "${ASYNCLINT_SETUP_TEST_TOOLS:-0}" = 1 ]; then
-  apt_packages+=(libxml2-utils)
-fi
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
@@ -68,4 +64,8 @@ patch_header validation_visitor.hpp '// asynclint: bounded pattern input' \
   's{(bool visit\(const PatternConstraint &constraint\) override\s*\{\s*if \(\(m_strictTypes && !m_target\.isString\(\)\) \|\| !m_target\.maybeString\(\)\) \{\s*return true;\s*\}\s*)}{$1// asynclint: bounded pattern input\n        if (m_target.asString().size() > 1000) {\n            if (m_results) {\n                m_results->pushError(m_context, "String is too long to match against the pattern.");\n            }\n            return false;\n        }\n\n        }'
 patch_header validation_visitor.hpp '// asynclint: relative multipleOf tolerance' \
   's{if \(fabs\(r\) > std::numeric_limits<double>::epsilon\(\)\) \{}{// asynclint: relative multipleOf tolerance\n        if (fabs(r) > 16 * std::numeric_limits<double>::epsilon() * std::max(fabs(d), fabs(divisor))) \{}'
+# The external validators of the test suite (xmllint, pre-commit, SARIF multitool, action-validator).
+if [ "${ASYNCLINT_SETUP_TEST_TOOLS:-0}" = 1 ]; then
+  ./scripts/setup-test-tools.sh
+fi
 echo "setup: dependencies ready (valijson $(cat "$valijson_dir/VERSION"))"

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Builds asynclint and runs every test twice: in the optimized CI build (warnings are errors)
-# and under AddressSanitizer + UndefinedBehaviorSanitizer.
+# and under AddressSanitizer + UndefinedBehaviorSanitizer, with the external validators installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+# The consumers' own validators judge the reports; in this full run a missing one is a failure.
+./scripts/setup-test-tools.sh
+export ASYNCLINT_REQUIRE_TEST_TOOLS=1
 jobs=$(nproc)
 for preset in ci asan; do
   echo "== $preset build"

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The run step of the GitHub Action (action.yml), kept here so that the tests run it too.
+# Reads the action's inputs from the environment:
+#   ASYNCLINT            the binary
+#   INPUT_PATHS          documents or glob patterns (** included), separated by spaces or lines
+#   INPUT_CONFIG         a configuration file, optional
+#   INPUT_FAIL_SEVERITY  error | warning | info | hint
+#   INPUT_SARIF_FILE     where to write SARIF (empty: no SARIF)
+# Writes annotations (workflow commands) to standard output, a Markdown summary to
+# $GITHUB_STEP_SUMMARY, and errors, warnings, infos, hints, exit-code and sarif-file to
+# $GITHUB_OUTPUT. Exits 0 whatever asynclint found, so that the SARIF upload can still run; the
+# action's last step fails the job from exit-code.
+set -euo pipefail
+
+asynclint=${ASYNCLINT:?the path of the asynclint binary}
+set -f  # split the input into words without expanding them yet
+read -r -d '' -a patterns <<<"${INPUT_PATHS:?no paths to check}" || true
+set +f
+shopt -s globstar nullglob
+files=()
+for pattern in "${patterns[@]}"; do
+  matches=($pattern)
+  if [ "${#matches[@]}" -eq 0 ]; then
+    files+=("$pattern")  # asynclint reports that it does not exist
+  else
+    files+=("${matches[@]}")
+  fi
+done
+shopt -u globstar nullglob
+
+arguments=(validate --no-color --fail-severity "${INPUT_FAIL_SEVERITY:-error}" -f github)
+if [ -n "${INPUT_CONFIG:-}" ]; then
+  arguments+=(--config "$INPUT_CONFIG")
+fi
+if [ -n "${INPUT_SARIF_FILE:-}" ]; then
+  mkdir -p "$(dirname "$INPUT_SARIF_FILE")"
+  arguments+=(-f sarif -o "$INPUT_SARIF_FILE")
+fi
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  arguments+=(-f markdown -o "$GITHUB_STEP_SUMMARY")
+fi
+counts=$(mktemp)
+trap 'rm -f "$counts"' EXIT
+arguments+=(-f json -o "$counts")
+
+status=0
+"$asynclint" "${arguments[@]}" -- "${files[@]}" || status=$?
+
+# The summary object of the json format: "error": 2, "warning": 0, ...
+count() { sed -n "s/^    \"$1\": \([0-9]*\).*/\1/p" "$counts" | tail -n 1; }
+{
+  echo "errors=$(count error)"
+  echo "warnings=$(count warning)"
+  echo "infos=$(count info)"
+  echo "hints=$(count hint)"
+  echo "exit-code=$status"
+  echo "sarif-file=${INPUT_SARIF_FILE:-}"
+} >>"${GITHUB_OUTPUT:-/dev/stdout}"
+echo "asynclint: $(count error) errors, $(count warning) warnings, $(count info) infos, $(count hint) hints (exit code $status)"
