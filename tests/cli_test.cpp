@@ -127,21 +127,22 @@ TEST_SUITE("cli") {
 
 TEST_SUITE("cli") {
   TEST_CASE("each -f writes to the -o that follows it, or to standard output") {
-    const std::string folder = "build/cli-outputs-test";
+    const std::string folder =
+        (std::filesystem::path(binary()).parent_path() / "cli-outputs-test").string();
     run("rm -rf " + folder + " && mkdir -p " + folder);
     const auto result =
         run(binary() + " validate --no-color " + invalid + " -f sarif -o " + folder +
             "/out.sarif -f json --format=junit --output " + folder + "/out.xml");
     CHECK(result.exitCode == 1);
     CHECK(nlohmann::json::parse(result.output)["findings"].size() == 2);
-    const auto sarif = nlohmann::json::parse(readFile(sourceDir() / folder / "out.sarif"));
+    const auto sarif = nlohmann::json::parse(readFile(folder + "/out.sarif"));
     CHECK(sarif["runs"][0]["results"].size() == 2);
-    CHECK(readFile(sourceDir() / folder / "out.xml").starts_with("<?xml"));
+    CHECK(readFile(folder + "/out.xml").starts_with("<?xml"));
 
     const auto defaultFormat =
         run(binary() + " validate " + invalid + " -o " + folder + "/out.txt");
     CHECK(defaultFormat.output.empty());
-    CHECK(readFile(sourceDir() / folder / "out.txt").ends_with("2 errors, 0 warnings in 1 file\n"));
+    CHECK(readFile(folder + "/out.txt").ends_with("2 errors, 0 warnings in 1 file\n"));
     run("rm -rf " + folder);
   }
 
