@@ -13,9 +13,14 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 cd "$source_dir"
 
 # The step commands come from action.yml itself, so that the test follows the action.
+grep -qF 'run: '"'"'"$GITHUB_ACTION_PATH/scripts/action-build.sh" --source-hash'"'" action.yml || fail "action.yml does not hash the sources"
 grep -qF 'run: '"'"'"$GITHUB_ACTION_PATH/scripts/action-build.sh"'"'" action.yml || fail "action.yml does not run action-build.sh"
 grep -qF 'run: '"'"'"$GITHUB_ACTION_PATH/scripts/action-run.sh"'"'" action.yml || fail "action.yml does not run action-run.sh"
 export GITHUB_ACTION_PATH=$source_dir
+
+export GITHUB_OUTPUT="$work/hash-output"
+"$GITHUB_ACTION_PATH/scripts/action-build.sh" --source-hash
+grep -qE '^hash=[0-9a-f]{32}$' "$GITHUB_OUTPUT" || fail "no source hash: $(cat "$GITHUB_OUTPUT")"
 
 export GITHUB_OUTPUT="$work/build-output"
 ASYNCLINT_BUILD_DIR="$(dirname "$binary")" "$GITHUB_ACTION_PATH/scripts/action-build.sh" >"$work/build-log"
