@@ -143,6 +143,11 @@ TEST_SUITE("cli") {
         run(binary() + " validate " + invalid + " -o " + folder + "/out.txt");
     CHECK(defaultFormat.output.empty());
     CHECK(readFile(folder + "/out.txt").ends_with("2 errors, 0 warnings in 1 file\n"));
+    // -f and -o take one value each: the files after them are still files.
+    const auto twoFiles =
+        run(binary() + " validate -f json -o " + folder + "/two.json " + valid + " " + invalid);
+    CHECK(twoFiles.exitCode == 1);
+    CHECK(nlohmann::json::parse(readFile(folder + "/two.json"))["summary"]["files"] == 2);
     run("rm -rf " + folder);
   }
 
