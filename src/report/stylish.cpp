@@ -8,24 +8,21 @@
 
 #include "report/reporter.hpp"
 #include "report/style.hpp"
+#include "source/line_index.hpp"
 #include "source/utf8.hpp"
 
 namespace asynclint::report {
 namespace {
 
-// Line `number` (1-based) of `text` without its line break, or nothing past the end.
-std::optional<std::string_view> lineOf(std::string_view text, std::uint32_t number) {
-  std::size_t start = 0;
-  for (std::uint32_t line = 1; line < number; ++line) {
-    start = text.find('\n', start);
-    if (start == std::string_view::npos) return std::nullopt;
-    ++start;
+// The source of one file and its line index, built once per file.
+struct Source {
+  std::string_view text;
+  LineIndex lines;
+  std::optional<std::string_view> line(std::uint32_t number) const {
+    if (number == 0 || number > lines.lineCount()) return std::nullopt;
+    return lines.lineText(text, number);
   }
-  if (start > text.size() || (start == text.size() && number > 1)) return std::nullopt;
-  std::string_view line = text.substr(start, text.find('\n', start) - start);
-  if (line.ends_with('\r')) line.remove_suffix(1);
-  return line;
-}
+};
 
 // Spaces up to code point `column` of `line`, keeping its tabs so that the caret lines up.
 std::string padTo(std::string_view line, std::uint32_t column) {
@@ -50,15 +47,16 @@ class StylishReporter final : public Reporter {
       const auto findings = diagnosticsOf(report, file.path);
       if (findings.empty()) continue;
       out << paint_(styleBold, file.path) << '\n';
+      const Source source{file.text, LineIndex(file.text)};
       for (const auto& diagnostic : findings)
-        writeFinding(diagnostic, file.text, out);
+        writeFinding(diagnostic, source, out);
       out << '\n';
     }
     if (!options_.quiet) out << summaryLine(report) << '\n';
   }
 
  private:
-  void writeFinding(const Diagnostic& diagnostic, std::string_view text, std::ostream& out) const {
+  void writeFinding(const Diagnostic& diagnostic, const Source& source, std::ostream& out) const {
     const std::string place =
         diagnostic.range.known()
             ? fmt::format("{}:{}", diagnostic.range.start.line, diagnostic.range.start.column)
@@ -68,20 +66,20 @@ class StylishReporter final : public Reporter {
                   fmt::format("{:<7}", toString(diagnostic.severity)))
         << "  " << indentedLines(diagnostic.message, std::string(20, ' ')) << "  "
         << paint_(styleDim, diagnostic.rule) << '\n';
-    if (diagnostic.range.known()) writeFrame(diagnostic.range, text, out);
+    if (diagnostic.range.known()) writeFrame(diagnostic.range, source, out);
     for (const auto& related : diagnostic.related) {
       out << "           " << paint_(styleDim, "note") << "  " << related.message << " ("
           << placeText(related.file, related.range) << ")\n";
     }
   }
 
-  void writeFrame(const Range& range, std::string_view text, std::ostream& out) const {
+  void writeFrame(const Range& range, const Source& source, std::ostream& out) const {
     const std::uint32_t number = range.start.line;
-    const auto line = lineOf(text, number);
+    const auto line = source.line(number);
     if (!line) return;
     const std::size_t width = fmt::format("{}", number).size();
     if (number > 1) {
-      if (const auto before = lineOf(text, number - 1))
+      if (const auto before = source.line(number - 1))
         out << paint_(styleDim, fmt::format("    {:>{}} | ", number - 1, width)) << *before << '\n';
     }
     out << paint_(styleDim, fmt::format("    {:>{}} | ", number, width)) << *line << '\n';
