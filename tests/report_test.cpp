@@ -132,6 +132,26 @@ TEST_SUITE("report") {
                     ["artifactLocation"]["uri"] == "api/missing.yaml");
   }
 
+  TEST_CASE("sarif: files outside the working folder get absolute file URIs") {
+    report::RunReport run = cannedReport();
+    run.diagnostics.clear();
+    for (const std::string file :
+         {"/home/user/project/api/inside.yaml", "/elsewhere/x y.yaml", "../up.yaml"}) {
+      Diagnostic diagnostic;
+      diagnostic.rule = "schema";
+      diagnostic.file = file;
+      run.diagnostics.push_back(diagnostic);
+    }
+    const auto sarif = sarifOf(run);
+    const auto& results = sarif["runs"][0]["results"];
+    auto artifact = [&](std::size_t i) {
+      return results[i]["locations"][0]["physicalLocation"]["artifactLocation"];
+    };
+    CHECK(artifact(0) == nlohmann::json{{"uri", "api/inside.yaml"}, {"uriBaseId", "%SRCROOT%"}});
+    CHECK(artifact(1) == nlohmann::json{{"uri", "file:///elsewhere/x%20y.yaml"}});
+    CHECK(artifact(2) == nlohmann::json{{"uri", "file:///home/user/up.yaml"}});
+  }
+
   TEST_CASE("sarif: a finding keeps its fingerprint when a comment moves it down") {
     const fs::path folder = fs::temp_directory_path() / "asynclint-fingerprint-test";
     fs::create_directories(folder);
