@@ -39,8 +39,7 @@ std::string formatList() {
   return list;
 }
 
-// Pairs each -f with the -o that follows it (standard output when none does), in the order
-// given; the option pointers come from CLI11's parse order.
+// The -f and -o options and their values, in the order of their kind.
 struct OutputFlags {
   const CLI::Option* format = nullptr;
   const CLI::Option* output = nullptr;
@@ -48,6 +47,8 @@ struct OutputFlags {
   std::vector<std::string> paths;
 };
 
+// Pairs each -f with the -o that follows it (standard output when none does); CLI11's parse
+// order says which came first. An -o alone sets the file of the default text output.
 std::vector<asynclint::OutputSpec> pairOutputs(const OutputFlags& flags,
                                                const std::vector<CLI::Option*>& order) {
   using asynclint::OutputSpec;
