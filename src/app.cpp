@@ -4,13 +4,19 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <optional>
+#include <set>
 
+#include "config/config_file.hpp"
+#include "config/starter.hpp"
 #include "engine/engine.hpp"
 #include "engine/rule.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/loader.hpp"
-#include "text/suggest.hpp"
+#include "suppression/baseline.hpp"
+#include "suppression/inline.hpp"
 
 namespace asynclint {
 namespace {
@@ -31,38 +37,69 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Schema validation, then the rules, each timed.
-void checkDocument(const Document& document, FileResult& result) {
+void checkDocument(const Document& document, const engine::RuleSettings& settings,
+                   FileResult& result) {
   if (auto problem = rootProblem(document)) {
     result.diagnostics.push_back(std::move(*problem));
     return;
   }
   if (!document.root.is_object()) return;
   auto start = std::chrono::steady_clock::now();
-  for (auto& finding : schema::validateDocument(document.root))
+  for (auto& finding : schema::validateDocument(document.root)) {
+    finding.severity = settings.of(finding.rule).severity;
     result.diagnostics.push_back(std::move(finding));
+  }
   result.times.schema = secondsSince(start);
   start = std::chrono::steady_clock::now();
-  for (auto& finding : engine::runRules(document))
+  for (auto& finding : engine::runRules(document, {"", &settings}))
     result.diagnostics.push_back(std::move(finding));
   result.times.rules = secondsSince(start);
+}
+
+// The errors of configuration files (or of a baseline), as a run over the files they are in.
+report::RunReport configErrorReport(std::vector<Diagnostic> errors) {
+  report::RunReport run;
+  for (const auto& error : errors) {
+    if (std::find(run.files.begin(), run.files.end(), error.file) == run.files.end())
+      run.files.push_back(error.file);
+  }
+  run.diagnostics = std::move(errors);
+  sortDiagnostics(run.diagnostics);
+  return run;
 }
 
 std::string_view versionsText(engine::Versions versions) {
   return versions == engine::Versions::all ? "2.x, 3.x" : "3.x";
 }
 
+// Drops the findings that comments and x-asynclint-ignore suppress; adds those that suppress
+// nothing.
+void applySuppressions(const std::vector<suppression::Directive>& directives,
+                       const engine::RuleSettings& settings, const std::string& file,
+                       FileResult& result) {
+  auto unused = suppression::applyDirectives(directives, result.diagnostics, file);
+  const engine::RuleSetting& setting = settings.of("suppression-unused");
+  if (!setting.enabled) return;
+  for (auto& finding : unused) {
+    finding.severity = setting.severity;
+    result.diagnostics.push_back(std::move(finding));
+  }
+}
+
 }  // namespace
 
-FileResult validateFile(const std::string& path) {
+FileResult validateFile(const std::string& path, const engine::RuleSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
   FileResult result;
   result.times.load = secondsSince(start);
   result.diagnostics = std::move(loaded.diagnostics);
   result.inputError = loaded.inputError();
+  std::vector<suppression::Directive> directives;
   if (loaded.document) {
     try {
-      checkDocument(*loaded.document, result);
+      directives = suppression::takeDirectives(*loaded.document);
+      checkDocument(*loaded.document, settings, result);
     } catch (const std::exception& error) {
       // A bug of ours or of a library must not end the run or let the file pass silently.
       Diagnostic internal;
@@ -78,10 +115,24 @@ FileResult validateFile(const std::string& path) {
     if (diagnostic.file.empty()) diagnostic.file = shownPath;
     if (loaded.document) loaded.document->place(diagnostic);
   }
+  if (loaded.document) applySuppressions(directives, settings, shownPath, result);
   return result;
 }
 
-int runListRules(std::ostream& out) {
+int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ostream& err) {
+  const auto commandLine = config::parseRuleFlags(choice.ruleFlags);
+  if (!commandLine.error.empty()) {
+    err << "asynclint: " << commandLine.error << '\n';
+    return exitUsage;
+  }
+  config::ConfigResolver resolver(choice, commandLine.rules);
+  const config::Resolution& resolution = resolver.forCurrentFolder();
+  if (!resolution.config) {
+    report::RunReport run = configErrorReport(resolution.errors);
+    report::makeTextReporter({})->write(run, err);
+    return exitUsage;
+  }
+  const auto settings = config::settingsFor(*resolution.config, std::nullopt);
   const auto rules = engine::allRules();
   std::size_t width = 0;
   for (const auto* rule : rules)
@@ -90,22 +141,36 @@ int runListRules(std::ostream& out) {
                      "versions", "summary");
   for (const auto* rule : rules) {
     const auto& info = rule->info();
-    out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", info.id, width, toString(info.severity),
-                       info.recommended ? "yes" : "no", versionsText(info.versions), info.summary);
+    const auto& setting = settings.of(info.id);
+    out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", info.id, width,
+                       setting.enabled ? toString(setting.severity) : "off",
+                       setting.enabled ? "yes" : "no", versionsText(info.versions), info.summary);
   }
+  return exitClean;
+}
+
+int runInit(const std::string& folder, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path file = std::filesystem::path(folder) / config::configFileNames()[0];
+  std::error_code error;
+  if (std::filesystem::exists(file, error)) {
+    err << fmt::format("asynclint: {} already exists; not overwriting it\n", file.string());
+    return exitUsage;
+  }
+  std::ofstream stream(file, std::ios::binary);
+  stream << config::starterConfig();
+  stream.close();
+  if (!stream) {
+    err << fmt::format("asynclint: cannot write {}\n", file.string());
+    return exitUsage;
+  }
+  out << fmt::format("wrote {}\n", file.string());
   return exitClean;
 }
 
 int runExplain(const std::string& id, std::ostream& out, std::ostream& err) {
   const std::string_view doc = engine::ruleDoc(id);
   if (engine::findRule(id) == nullptr || doc.empty()) {
-    std::vector<std::string> ids;
-    for (const auto* rule : engine::allRules())
-      ids.push_back(rule->info().id);
-    err << fmt::format("asynclint: unknown rule '{}'", id);
-    if (const auto suggestion = text::closest(id, ids))
-      err << fmt::format(" (did you mean '{}'?)", *suggestion);
-    err << "; `asynclint rules` lists them\n";
+    err << "asynclint: " << engine::unknownRuleMessage(id) << "; `asynclint rules` lists them\n";
     return exitUsage;
   }
   const auto& info = engine::findRule(id)->info();
@@ -117,16 +182,81 @@ int runExplain(const std::string& id, std::ostream& out, std::ostream& err) {
   return exitClean;
 }
 
+namespace {
+
+struct FileConfig {
+  std::string path;
+  const config::Config* config = nullptr;
+};
+
+// Every file's configuration, read before any file is checked: a bad configuration stops the run.
+struct Plan {
+  std::vector<FileConfig> files;
+  std::vector<Diagnostic> errors;
+};
+
+Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolver) {
+  Plan result;
+  std::set<const config::Resolution*> reported;
+  for (const auto& path : files) {
+    const config::Resolution& resolution = resolver.forFile(path);
+    if (!resolution.config) {
+      if (reported.insert(&resolution).second)
+        result.errors.insert(result.errors.end(), resolution.errors.begin(),
+                             resolution.errors.end());
+      continue;
+    }
+    const bool ignored =
+        path != "-" && config::isIgnored(*resolution.config, std::filesystem::absolute(path));
+    if (!ignored) result.files.push_back({path, resolution.config.get()});
+  }
+  return result;
+}
+
+int writeBaseline(const std::string& file, const report::RunReport& run, std::ostream& err) {
+  std::ofstream stream(file, std::ios::binary);
+  stream << suppression::baselineText(run.diagnostics);
+  stream.close();
+  if (!stream) {
+    err << fmt::format("asynclint: cannot write the baseline {}\n", file);
+    return exitUsage;
+  }
+  err << fmt::format("asynclint: wrote {} finding{} to the baseline {}\n", run.diagnostics.size(),
+                     run.diagnostics.size() == 1 ? "" : "s", file);
+  return exitClean;
+}
+
+}  // namespace
+
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
   const auto reporter = report::makeReporter(options.format, options.report);
   if (!reporter) {
     err << fmt::format("asynclint: unknown format '{}'\n", options.format);
     return exitUsage;
   }
+  const auto commandLine = config::parseRuleFlags(options.config.ruleFlags);
+  if (!commandLine.error.empty()) {
+    err << "asynclint: " << commandLine.error << '\n';
+    return exitUsage;
+  }
+  config::ConfigResolver resolver(options.config, commandLine.rules);
+  Plan planned = plan(options.files, resolver);
+  suppression::BaselineRead baseline;
+  if (options.baseline) {
+    baseline = suppression::readBaseline(*options.baseline);
+    for (auto& error : baseline.errors)
+      planned.errors.push_back(std::move(error));
+  }
+  if (!planned.errors.empty()) {
+    reporter->write(configErrorReport(std::move(planned.errors)), out);
+    return exitUsage;
+  }
+
   report::RunReport run;
   bool inputError = false;
-  for (const auto& path : options.files) {
-    FileResult result = validateFile(path);
+  for (const auto& [path, config] : planned.files) {
+    const auto settings = config::settingsFor(*config, std::filesystem::absolute(path));
+    FileResult result = validateFile(path, settings);
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
@@ -137,6 +267,12 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
       run.diagnostics.push_back(std::move(diagnostic));
   }
   sortDiagnostics(run.diagnostics);
+  if (options.writeBaseline && !inputError) return writeBaseline(*options.writeBaseline, run, err);
+  if (options.baseline) {
+    const auto outcome = suppression::applyBaseline(baseline.entries, run.diagnostics);
+    run.baselineHidden = outcome.hidden;
+    run.baselineStale = outcome.stale;
+  }
   const auto reportStart = std::chrono::steady_clock::now();
   reporter->write(run, out);
   if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));

@@ -26,7 +26,13 @@ std::string summaryLine(const RunReport& report) {
   std::string line = count(counts[0], "error") + ", " + count(counts[1], "warning");
   if (counts[2] > 0) line += ", " + count(counts[2], "info");
   if (counts[3] > 0) line += ", " + count(counts[3], "hint");
-  return line + " in " + count(report.files.size(), "file");
+  line += " in " + count(report.files.size(), "file");
+  if (report.baselineHidden > 0 || report.baselineStale > 0) {
+    line +=
+        fmt::format("; {} hidden by the baseline, {} stale baseline entr{}", report.baselineHidden,
+                    report.baselineStale, report.baselineStale == 1 ? "y" : "ies");
+  }
+  return line;
 }
 
 }  // namespace asynclint::report

@@ -14,6 +14,8 @@ namespace asynclint::report {
 struct RunReport {
   std::vector<std::string> files;       // every file asked for, in the order given
   std::vector<Diagnostic> diagnostics;  // sorted by file, line, column
+  std::size_t baselineHidden = 0;       // findings a --baseline listed, left out of `diagnostics`
+  std::size_t baselineStale = 0;        // baseline entries that matched no finding
 };
 
 struct ReportOptions {
@@ -35,7 +37,8 @@ std::unique_ptr<Reporter> makeReporter(std::string_view format, const ReportOpti
 std::unique_ptr<Reporter> makeTextReporter(const ReportOptions& options);
 std::unique_ptr<Reporter> makeJsonReporter(const ReportOptions& options);
 
-// "2 errors, 1 warning in 3 files" (info and hint counts appear only when there are some).
+// "2 errors, 1 warning in 3 files" (info and hint counts appear only when there are some),
+// then "; 4 hidden by the baseline, 1 stale baseline entry" when a baseline was used.
 std::string summaryLine(const RunReport& report);
 
 }  // namespace asynclint::report
