@@ -16,9 +16,11 @@ void addConfigOptions(CLI::App& command, asynclint::config::ConfigChoice& choice
   auto* file = command.add_option(
       "--config", choice.file, "Configuration file to use instead of the nearest .asynclint.yaml");
   command.add_flag("--no-config", choice.none, "Use no configuration file")->excludes(file);
-  command.add_option("--rule", choice.ruleFlags,
-                     "Set a rule's severity, winning over the configuration: "
-                     "--rule channel-unused=off (repeatable)");
+  command
+      .add_option("--rule", choice.ruleFlags,
+                  "Set a rule's severity, winning over the configuration: "
+                  "--rule channel-unused=off (repeatable)")
+      ->allow_extra_args(false);
 }
 
 bool wantsColor(bool noColorFlag) {

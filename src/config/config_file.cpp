@@ -36,11 +36,20 @@ bool sameType(const json& a, const json& b) {
 
 class Reader {
  public:
+  // Globs of every file in an extends chain are relative to the folder of the first one, so
+  // that a shared base configuration can say `legacy/**` for each project that extends it.
+  explicit Reader(const fs::path& firstFile)
+      : globFolder(fs::absolute(firstFile).parent_path().lexically_normal()) {}
+
+  const fs::path globFolder;
   std::vector<Diagnostic> errors;
 
   // Reads `file` into `config`, files it extends first; false on any error.
   bool read(const fs::path& file, Config& config) {
     LoadResult loaded = loadFile(file.string());
+    // An empty configuration is fine: the loader's complaint is about AsyncAPI documents.
+    std::erase_if(loaded.diagnostics,
+                  [](const Diagnostic& diagnostic) { return diagnostic.rule == "document-root"; });
     const bool clean = loaded.diagnostics.empty() && loaded.document.has_value();
     for (auto& diagnostic : loaded.diagnostics)
       report(loaded.document ? &*loaded.document : nullptr, file, std::move(diagnostic));
@@ -54,7 +63,7 @@ class Reader {
     const bool extended = !root.contains("extends") || readExtends(root["extends"], config);
     chain_.pop_back();
     if (!extended) return false;
-    addOwnSettings(root, file.parent_path(), config);
+    addOwnSettings(root, globFolder, config);
     return true;
   }
 
@@ -192,8 +201,7 @@ class Reader {
     return changes;
   }
 
-  static void addOwnSettings(const json& root, const fs::path& folder, Config& config) {
-    const fs::path absoluteFolder = fs::absolute(folder).lexically_normal();
+  static void addOwnSettings(const json& root, const fs::path& absoluteFolder, Config& config) {
     if (const auto rules = root.find("rules"); rules != root.end() && rules->is_object())
       config.layers.push_back({absoluteFolder, {}, changesOf(*rules)});
     const json overrides = root.value("overrides", json::array());
@@ -220,7 +228,7 @@ const std::vector<std::string>& configFileNames() {
 }
 
 LoadedConfig readConfigFile(const fs::path& file) {
-  Reader reader;
+  Reader reader(file);
   Config config;
   config.path = file;
   LoadedConfig loaded;

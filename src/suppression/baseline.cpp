@@ -42,11 +42,11 @@ std::string baselineText(const std::vector<Diagnostic>& findings) {
   std::string text = "{\n  \"" + std::string(formatKey) + "\": 1,\n  \"findings\": [";
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& entry = entries[i];
-    const json line = {{"fingerprint", entry.fingerprint},
-                       {"rule", entry.rule},
-                       {"file", entry.file},
-                       {"pointer", entry.pointer},
-                       {"message", entry.message}};
+    const nlohmann::ordered_json line = {{"fingerprint", entry.fingerprint},
+                                         {"rule", entry.rule},
+                                         {"file", entry.file},
+                                         {"pointer", entry.pointer},
+                                         {"message", entry.message}};
     text += (i == 0 ? "\n    " : ",\n    ") + line.dump();
   }
   return text + (entries.empty() ? "]\n}\n" : "\n  ]\n}\n");

@@ -97,8 +97,8 @@ Directive ignoreDirective(const Document& document, const std::string& objectPoi
   } else if (listOfStrings) {
     directive.rules = value.get<std::vector<std::string>>();
   } else {
-    directive.problem = fmt::format("{} must be a list of rule ids; found {}", ignoreKey,
-                                    schema::describeFound(value));
+    directive.problem =
+        fmt::format("must be a list of rule ids; found {}", schema::describeFound(value));
   }
   return directive;
 }
