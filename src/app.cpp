@@ -184,6 +184,14 @@ int runExplain(const std::string& id, std::ostream& out, std::ostream& err) {
 
 namespace {
 
+// Where a file named on the command line is, for globs ("-", standard input, is in the current
+// folder).
+std::filesystem::path absolutePath(const std::string& path) {
+  std::error_code error;
+  if (path.empty() || path == "-") return std::filesystem::current_path(error) / "-";
+  return std::filesystem::absolute(path, error);
+}
+
 struct FileConfig {
   std::string path;
   const config::Config* config = nullptr;
@@ -206,8 +214,7 @@ Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolve
                              resolution.errors.end());
       continue;
     }
-    const bool ignored =
-        path != "-" && config::isIgnored(*resolution.config, std::filesystem::absolute(path));
+    const bool ignored = config::isIgnored(*resolution.config, absolutePath(path));
     if (!ignored) result.files.push_back({path, resolution.config.get()});
   }
   return result;
@@ -255,7 +262,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   report::RunReport run;
   bool inputError = false;
   for (const auto& [path, config] : planned.files) {
-    const auto settings = config::settingsFor(*config, std::filesystem::absolute(path));
+    const auto settings = config::settingsFor(*config, absolutePath(path));
     FileResult result = validateFile(path, settings);
     inputError = inputError || result.inputError;
     if (options.timings) {

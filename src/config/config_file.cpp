@@ -30,6 +30,13 @@ std::optional<Preset> presetNamed(std::string_view name) {
   return std::nullopt;
 }
 
+// One name per file, however it is written, to recognize a cycle of `extends`.
+fs::path identity(const fs::path& file) {
+  std::error_code error;
+  const fs::path resolved = fs::weakly_canonical(file, error);
+  return error ? fs::absolute(file, error).lexically_normal() : resolved;
+}
+
 bool sameType(const json& a, const json& b) {
   return a.type() == b.type() || (a.is_number() && b.is_number());
 }
@@ -59,7 +66,7 @@ class Reader {
     const json& root = document_->root;
     if (root.is_null()) return true;  // an empty file changes nothing
     if (!validShape(root) || !knownRulesAndOptions(root)) return false;
-    chain_.push_back(fs::weakly_canonical(file));
+    chain_.push_back(identity(file));
     const bool extended = !root.contains("extends") || readExtends(root["extends"], config);
     chain_.pop_back();
     if (!extended) return false;
@@ -163,8 +170,7 @@ class Reader {
       return true;
     }
     const fs::path target = (file_.parent_path() / name).lexically_normal();
-    const fs::path canonical = fs::weakly_canonical(target);
-    if (std::find(chain_.begin(), chain_.end(), canonical) != chain_.end()) {
+    if (std::find(chain_.begin(), chain_.end(), identity(target)) != chain_.end()) {
       std::string cycle;
       for (const auto& file : chain_)
         cycle += file.filename().string() + " -> ";

@@ -18,7 +18,7 @@ ConfigResolver::ConfigResolver(ConfigChoice choice, RuleChanges commandLine)
     : choice_(std::move(choice)), commandLine_(std::move(commandLine)) {}
 
 const Resolution& ConfigResolver::forFile(const std::string& file) {
-  if (file == "-") return forCurrentFolder();
+  if (file == "-" || file.empty()) return forCurrentFolder();
   if (choice_.none) return load(std::nullopt);
   if (choice_.file) return load(fs::path(*choice_.file));
   return load(nearestConfig(fs::absolute(file).lexically_normal().parent_path()));
