@@ -195,6 +195,24 @@ TEST_SUITE("config") {
     CHECK(project.asynclint("validate --rule syntax=warning " + files).exitCode == 2);
   }
 
+  TEST_CASE("a JSON configuration; schema findings can change severity but not be turned off") {
+    Project project;
+    project.copy("testdata/invalid/info-unknown-property.yaml", "api.yaml");
+    project.write(".asynclint.json", "{\"rules\": {\"schema\": \"warning\"}}");
+    const auto lowered = project.asynclint("validate --no-color api.yaml");
+    CHECK(lowered.exitCode == 0);
+    CHECK(lowered.output ==
+          "api.yaml:2:1: warning: missing required property 'version' in info [schema]\n"
+          "api.yaml:4:3: warning: unknown property 'versio' in info (did you mean 'version'?) "
+          "[schema]\n"
+          "0 errors, 2 warnings in 1 file\n");
+    const auto off = project.asynclint("validate --rule schema=off api.yaml");
+    CHECK(off.exitCode == 2);
+    CHECK(off.output ==
+          "asynclint: --rule 'schema=off': 'schema' cannot be turned off; only its severity can "
+          "change\n");
+  }
+
   TEST_CASE("rules shows the effective severity under the configuration of the current folder") {
     Project project;
     project.write(".asynclint.yaml",
