@@ -68,6 +68,15 @@ report::RunReport configErrorReport(std::vector<Diagnostic> errors) {
   return run;
 }
 
+// The --rule layer, or nullopt after saying what is wrong with it.
+std::optional<config::RuleChanges> commandLineRules(const config::ConfigChoice& choice,
+                                                    std::ostream& err) {
+  auto parsed = config::parseRuleFlags(choice.ruleFlags);
+  if (parsed.error.empty()) return std::move(parsed.rules);
+  err << "asynclint: " << parsed.error << '\n';
+  return std::nullopt;
+}
+
 std::string_view versionsText(engine::Versions versions) {
   return versions == engine::Versions::all ? "2.x, 3.x" : "3.x";
 }
@@ -120,12 +129,9 @@ FileResult validateFile(const std::string& path, const engine::RuleSettings& set
 }
 
 int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ostream& err) {
-  const auto commandLine = config::parseRuleFlags(choice.ruleFlags);
-  if (!commandLine.error.empty()) {
-    err << "asynclint: " << commandLine.error << '\n';
-    return exitUsage;
-  }
-  config::ConfigResolver resolver(choice, commandLine.rules);
+  const auto commandLine = commandLineRules(choice, err);
+  if (!commandLine) return exitUsage;
+  config::ConfigResolver resolver(choice, *commandLine);
   const config::Resolution& resolution = resolver.forCurrentFolder();
   if (!resolution.config) {
     report::RunReport run = configErrorReport(resolution.errors);
@@ -241,12 +247,9 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
     err << fmt::format("asynclint: unknown format '{}'\n", options.format);
     return exitUsage;
   }
-  const auto commandLine = config::parseRuleFlags(options.config.ruleFlags);
-  if (!commandLine.error.empty()) {
-    err << "asynclint: " << commandLine.error << '\n';
-    return exitUsage;
-  }
-  config::ConfigResolver resolver(options.config, commandLine.rules);
+  const auto commandLine = commandLineRules(options.config, err);
+  if (!commandLine) return exitUsage;
+  config::ConfigResolver resolver(options.config, *commandLine);
   Plan planned = plan(options.files, resolver);
   suppression::BaselineRead baseline;
   if (options.baseline) {

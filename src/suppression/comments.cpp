@@ -63,7 +63,10 @@ std::size_t indentation(std::string_view line) {
 std::vector<Comment> yamlComments(std::string_view text) {
   std::vector<Comment> comments;
   Quote quote = Quote::none;
-  std::optional<std::size_t> blockParent;
+  // The column a block scalar's lines are indented beyond, while inside one (an optional here
+  // trips g++ 12's -Wmaybe-uninitialized at -O2).
+  constexpr std::size_t noBlock = std::string_view::npos;
+  std::size_t blockParent = noBlock;
   std::size_t lineStart = 0;
   while (lineStart < text.size()) {
     std::size_t lineEnd = text.find('\n', lineStart);
@@ -71,11 +74,11 @@ std::vector<Comment> yamlComments(std::string_view text) {
     std::string_view line = text.substr(lineStart, lineEnd - lineStart);
     if (line.ends_with('\r')) line.remove_suffix(1);
     const bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
-    if (blockParent && (blank || indentation(line) > *blockParent)) {
+    if (blockParent != noBlock && (blank || indentation(line) > blockParent)) {
       lineStart = lineEnd + 1;
       continue;
     }
-    blockParent.reset();
+    blockParent = noBlock;
     std::size_t codeEnd = line.size();
     for (std::size_t i = 0; i < line.size(); ++i) {
       const char c = line[i];
@@ -97,7 +100,8 @@ std::vector<Comment> yamlComments(std::string_view text) {
         quote = c == '"' ? Quote::double_ : Quote::single;
       }
     }
-    if (quote == Quote::none) blockParent = blockScalarParent(line.substr(0, codeEnd));
+    if (quote == Quote::none)
+      blockParent = blockScalarParent(line.substr(0, codeEnd)).value_or(noBlock);
     lineStart = lineEnd + 1;
   }
   return comments;
