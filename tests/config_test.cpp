@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "config/glob.hpp"
+#include "engine/rule.hpp"
 #include "support.hpp"
 #include "suppression/comments.hpp"
 
@@ -101,6 +102,13 @@ TEST_SUITE("config") {
     CHECK_FALSE(globMatch("a.yaml", "a.yml"));
     CHECK(globMatch("a**b", "axxb"));  // ** inside a name is *
     CHECK_FALSE(globMatch("a**b", "a/b"));
+  }
+
+  TEST_CASE("an option's default is its JSON text, or the text as a string") {
+    CHECK(engine::optionDefault({"max", "10", ""}) == 10);
+    CHECK(engine::optionDefault({"strict", "true", ""}) == true);
+    CHECK(engine::optionDefault({"names", "[\"a\"]", ""}) == nlohmann::json::array({"a"}));
+    CHECK(engine::optionDefault({"style", "camelCase", ""}) == "camelCase");
   }
 
   TEST_CASE("comments: a # after a space or at the line start, outside quoted and block scalars") {
