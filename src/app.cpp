@@ -10,12 +10,16 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <set>
 
+#include "config/config_file.hpp"
+#include "config/starter.hpp"
 #include "engine/engine.hpp"
 #include "engine/rule.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/loader.hpp"
-#include "text/suggest.hpp"
+#include "suppression/baseline.hpp"
+#include "suppression/inline.hpp"
 
 namespace asynclint {
 namespace {
@@ -36,20 +40,62 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Schema validation, then the rules, each timed.
-void checkDocument(const Document& document, FileResult& result) {
+void checkDocument(const Document& document, const engine::RuleSettings& settings,
+                   FileResult& result) {
   if (auto problem = rootProblem(document)) {
     result.diagnostics.push_back(std::move(*problem));
     return;
   }
   if (!document.root.is_object()) return;
   auto start = std::chrono::steady_clock::now();
-  for (auto& finding : schema::validateDocument(document.root))
+  for (auto& finding : schema::validateDocument(document.root)) {
+    finding.severity = settings.of(finding.rule).severity;
     result.diagnostics.push_back(std::move(finding));
+  }
   result.times.schema = secondsSince(start);
   start = std::chrono::steady_clock::now();
-  for (auto& finding : engine::runRules(document))
+  for (auto& finding : engine::runRules(document, {"", &settings}))
     result.diagnostics.push_back(std::move(finding));
   result.times.rules = secondsSince(start);
+}
+
+std::string workingDirectory() {
+  std::error_code error;
+  std::string folder = std::filesystem::current_path(error).generic_string();
+  if (error) return {};
+  return folder.ends_with('/') ? folder : folder + '/';
+}
+
+// A report with what every output needs to know besides the findings.
+report::RunReport emptyRunReport() {
+  report::RunReport run;
+  run.tool = toolInfo();
+  run.rules = ruleCatalog();
+  run.workingDirectory = workingDirectory();
+  return run;
+}
+
+// The errors of configuration files (or of a baseline), as a run over the files they are in.
+report::RunReport configErrorReport(std::vector<Diagnostic> errors) {
+  report::RunReport run = emptyRunReport();
+  for (const auto& error : errors) {
+    const bool listed =
+        std::any_of(run.files.begin(), run.files.end(),
+                    [&](const report::FileEntry& file) { return file.path == error.file; });
+    if (!listed) run.files.push_back({error.file, true, {}});
+  }
+  run.diagnostics = std::move(errors);
+  sortDiagnostics(run.diagnostics);
+  return run;
+}
+
+// The --rule layer, or nullopt after saying what is wrong with it.
+std::optional<config::RuleChanges> commandLineRules(const config::ConfigChoice& choice,
+                                                    std::ostream& err) {
+  auto parsed = config::parseRuleFlags(choice.ruleFlags);
+  if (parsed.error.empty()) return std::move(parsed.rules);
+  err << "asynclint: " << parsed.error << '\n';
+  return std::nullopt;
 }
 
 std::string_view versionsText(engine::Versions versions) {
@@ -67,13 +113,6 @@ std::string whatItChecks(std::string_view doc) {
   std::string paragraph(rest);
   std::replace(paragraph.begin(), paragraph.end(), '\n', ' ');
   return paragraph;
-}
-
-std::string workingDirectory() {
-  std::error_code error;
-  std::string folder = std::filesystem::current_path(error).generic_string();
-  if (error) return {};
-  return folder.ends_with('/') ? folder : folder + '/';
 }
 
 // A format and where it goes; the file is opened before any work, so that a bad path fails fast.
@@ -114,18 +153,35 @@ bool writeOutput(Output& output, const report::RunReport& run, std::ostream& out
   return true;
 }
 
+// Drops the findings that comments and x-asynclint-ignore suppress; adds those that suppress
+// nothing.
+void applySuppressions(const std::vector<suppression::Directive>& directives,
+                       const engine::RuleSettings& settings, const std::string& file,
+                       FileResult& result) {
+  auto unused = suppression::applyDirectives(directives, result.diagnostics, file);
+  const engine::RuleSetting& setting = settings.of("suppression-unused");
+  if (!setting.enabled) return;
+  for (auto& finding : unused) {
+    finding.severity = setting.severity;
+    result.diagnostics.push_back(std::move(finding));
+  }
+}
+
 }  // namespace
 
-FileResult validateFile(const std::string& path, KeepSource keepSource) {
+FileResult validateFile(const std::string& path, const engine::RuleSettings& settings,
+                        KeepSource keepSource) {
   const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
   FileResult result;
   result.times.load = secondsSince(start);
   result.diagnostics = std::move(loaded.diagnostics);
   result.inputError = loaded.inputError();
+  std::vector<suppression::Directive> directives;
   if (loaded.document) {
     try {
-      checkDocument(*loaded.document, result);
+      directives = suppression::takeDirectives(*loaded.document);
+      checkDocument(*loaded.document, settings, result);
     } catch (const std::exception& error) {
       // A bug of ours or of a library must not end the run or let the file pass silently.
       Diagnostic internal;
@@ -141,12 +197,23 @@ FileResult validateFile(const std::string& path, KeepSource keepSource) {
     if (diagnostic.file.empty()) diagnostic.file = shownPath;
     if (loaded.document) loaded.document->place(diagnostic);
   }
+  if (loaded.document) applySuppressions(directives, settings, shownPath, result);
   if (keepSource == KeepSource::yes && loaded.document)
     result.text = std::move(loaded.document->text);
   return result;
 }
 
-int runListRules(std::ostream& out) {
+int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ostream& err) {
+  const auto commandLine = commandLineRules(choice, err);
+  if (!commandLine) return exitUsage;
+  config::ConfigResolver resolver(choice, *commandLine);
+  const config::Resolution& resolution = resolver.forCurrentFolder();
+  if (!resolution.config) {
+    report::RunReport run = configErrorReport(resolution.errors);
+    report::writeReport(*report::findFormat("text"), run, {}, err);
+    return exitUsage;
+  }
+  const auto settings = config::settingsFor(*resolution.config, std::nullopt);
   const auto rules = engine::allRules();
   std::size_t width = 0;
   for (const auto* rule : rules)
@@ -155,22 +222,36 @@ int runListRules(std::ostream& out) {
                      "versions", "summary");
   for (const auto* rule : rules) {
     const auto& info = rule->info();
-    out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", info.id, width, toString(info.severity),
-                       info.recommended ? "yes" : "no", versionsText(info.versions), info.summary);
+    const auto& setting = settings.of(info.id);
+    out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", info.id, width,
+                       setting.enabled ? toString(setting.severity) : "off",
+                       setting.enabled ? "yes" : "no", versionsText(info.versions), info.summary);
   }
+  return exitClean;
+}
+
+int runInit(const std::string& folder, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path file = std::filesystem::path(folder) / config::configFileNames()[0];
+  std::error_code error;
+  if (std::filesystem::exists(file, error)) {
+    err << fmt::format("asynclint: {} already exists; not overwriting it\n", file.string());
+    return exitUsage;
+  }
+  std::ofstream stream(file, std::ios::binary);
+  stream << config::starterConfig();
+  stream.close();
+  if (!stream) {
+    err << fmt::format("asynclint: cannot write {}\n", file.string());
+    return exitUsage;
+  }
+  out << fmt::format("wrote {}\n", file.string());
   return exitClean;
 }
 
 int runExplain(const std::string& id, std::ostream& out, std::ostream& err) {
   const std::string_view doc = engine::ruleDoc(id);
   if (engine::findRule(id) == nullptr || doc.empty()) {
-    std::vector<std::string> ids;
-    for (const auto* rule : engine::allRules())
-      ids.push_back(rule->info().id);
-    err << fmt::format("asynclint: unknown rule '{}'", id);
-    if (const auto suggestion = text::closest(id, ids))
-      err << fmt::format(" (did you mean '{}'?)", *suggestion);
-    err << "; `asynclint rules` lists them\n";
+    err << "asynclint: " << engine::unknownRuleMessage(id) << "; `asynclint rules` lists them\n";
     return exitUsage;
   }
   const auto& info = engine::findRule(id)->info();
@@ -197,6 +278,59 @@ report::ToolInfo toolInfo() {
   return {"asynclint", ASYNCLINT_VERSION, ASYNCLINT_HOMEPAGE};
 }
 
+namespace {
+
+// Where a file named on the command line is, for globs ("-", standard input, is in the current
+// folder).
+std::filesystem::path absolutePath(const std::string& path) {
+  std::error_code error;
+  if (path.empty() || path == "-") return std::filesystem::current_path(error) / "-";
+  return std::filesystem::absolute(path, error);
+}
+
+struct FileConfig {
+  std::string path;
+  const config::Config* config = nullptr;
+};
+
+// Every file's configuration, read before any file is checked: a bad configuration stops the run.
+struct Plan {
+  std::vector<FileConfig> files;
+  std::vector<Diagnostic> errors;
+};
+
+Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolver) {
+  Plan result;
+  std::set<const config::Resolution*> reported;
+  for (const auto& path : files) {
+    const config::Resolution& resolution = resolver.forFile(path);
+    if (!resolution.config) {
+      if (reported.insert(&resolution).second)
+        result.errors.insert(result.errors.end(), resolution.errors.begin(),
+                             resolution.errors.end());
+      continue;
+    }
+    const bool ignored = config::isIgnored(*resolution.config, absolutePath(path));
+    if (!ignored) result.files.push_back({path, resolution.config.get()});
+  }
+  return result;
+}
+
+int writeBaseline(const std::string& file, const report::RunReport& run, std::ostream& err) {
+  std::ofstream stream(file, std::ios::binary);
+  stream << suppression::baselineText(run.diagnostics);
+  stream.close();
+  if (!stream) {
+    err << fmt::format("asynclint: cannot write the baseline {}\n", file);
+    return exitUsage;
+  }
+  err << fmt::format("asynclint: wrote {} finding{} to the baseline {}\n", run.diagnostics.size(),
+                     run.diagnostics.size() == 1 ? "" : "s", file);
+  return exitClean;
+}
+
+}  // namespace
+
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
   std::vector<Output> outputs;
   for (const auto& spec : options.outputs) {
@@ -207,14 +341,28 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   const bool keepSource = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
     return output.format->needsSource;
   });
+  const auto commandLine = commandLineRules(options.config, err);
+  if (!commandLine) return exitUsage;
+  config::ConfigResolver resolver(options.config, *commandLine);
+  Plan planned = plan(options.files, resolver);
+  suppression::BaselineRead baseline;
+  if (options.baseline) {
+    baseline = suppression::readBaseline(*options.baseline);
+    for (auto& error : baseline.errors)
+      planned.errors.push_back(std::move(error));
+  }
+  if (!planned.errors.empty()) {
+    const report::RunReport errors = configErrorReport(std::move(planned.errors));
+    for (auto& output : outputs)
+      writeOutput(output, errors, out, err);
+    return exitUsage;
+  }
 
-  report::RunReport run;
-  run.tool = toolInfo();
-  run.rules = ruleCatalog();
-  run.workingDirectory = workingDirectory();
+  report::RunReport run = emptyRunReport();
   bool inputError = false;
-  for (const auto& path : options.files) {
-    FileResult result = validateFile(path, keepSource ? KeepSource::yes : KeepSource::no);
+  for (const auto& [path, config] : planned.files) {
+    const auto settings = config::settingsFor(*config, absolutePath(path));
+    FileResult result = validateFile(path, settings, keepSource ? KeepSource::yes : KeepSource::no);
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
@@ -226,7 +374,12 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
       run.diagnostics.push_back(std::move(diagnostic));
   }
   sortDiagnostics(run.diagnostics);
-
+  if (options.writeBaseline && !inputError) return writeBaseline(*options.writeBaseline, run, err);
+  if (options.baseline) {
+    const auto outcome = suppression::applyBaseline(baseline.entries, run.diagnostics);
+    run.baselineHidden = outcome.hidden;
+    run.baselineStale = outcome.stale;
+  }
   const auto reportStart = std::chrono::steady_clock::now();
   for (auto& output : outputs) {
     if (!writeOutput(output, run, out, err)) return exitUsage;

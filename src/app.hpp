@@ -1,11 +1,14 @@
 // The pipeline of `asynclint validate`: load → schema → report, and the exit-code policy.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "config/discovery.hpp"
 #include "diagnostic.hpp"
+#include "engine/settings.hpp"
 #include "report/reporter.hpp"
 
 namespace asynclint {
@@ -24,6 +27,9 @@ struct ValidateOptions {
   report::ReportOptions report;  // color applies to standard output only
   Severity failSeverity = Severity::error;
   bool timings = false;  // print the time of each phase to standard error
+  config::ConfigChoice config;
+  std::optional<std::string> baseline;       // hide the findings this baseline lists
+  std::optional<std::string> writeBaseline;  // record every finding here instead of reporting
 };
 
 // Checks one file; `inputError` is set when it could not be read or parsed at all.
@@ -39,14 +45,19 @@ struct FileResult {
   std::string text;  // the source, when asked for and loaded
 };
 enum class KeepSource { no, yes };
-FileResult validateFile(const std::string& path, KeepSource keepSource = KeepSource::no);
+FileResult validateFile(const std::string& path,
+                        const engine::RuleSettings& settings = engine::RuleSettings::defaults(),
+                        KeepSource keepSource = KeepSource::no);
 
 // What the reporters may say about each registered rule, and about asynclint itself.
 std::vector<report::RuleMeta> ruleCatalog();
 report::ToolInfo toolInfo();
 
-// `asynclint rules`: every rule with its default severity, whether it is on, and its summary.
-int runListRules(std::ostream& out);
+// `asynclint rules`: every rule with its severity and whether it is on under the configuration
+// of the current folder, and its summary.
+int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ostream& err);
+// `asynclint init`: writes a commented starter .asynclint.yaml into `folder`; never overwrites.
+int runInit(const std::string& folder, std::ostream& out, std::ostream& err);
 // `asynclint explain <id>`: the rule's documentation; exit 2 for an unknown id.
 int runExplain(const std::string& id, std::ostream& out, std::ostream& err);
 

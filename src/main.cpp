@@ -14,6 +14,18 @@
 
 namespace {
 
+// --config, --no-config and --rule, shared by `validate` and `rules`.
+void addConfigOptions(CLI::App& command, asynclint::config::ConfigChoice& choice) {
+  auto* file = command.add_option(
+      "--config", choice.file, "Configuration file to use instead of the nearest .asynclint.yaml");
+  command.add_flag("--no-config", choice.none, "Use no configuration file")->excludes(file);
+  command
+      .add_option("--rule", choice.ruleFlags,
+                  "Set a rule's severity, winning over the configuration: "
+                  "--rule channel-unused=off (repeatable)")
+      ->allow_extra_args(false);
+}
+
 bool wantsColor(bool noColorFlag) {
   if (noColorFlag) return false;
   const char* noColor = std::getenv("NO_COLOR");
@@ -93,6 +105,10 @@ int main(int argc, char** argv) {
       "  asynclint validate asyncapi.yaml\n"
       "  asynclint validate services/*/asyncapi.yaml --format json\n"
       "  cat asyncapi.yaml | asynclint validate -\n"
+      "  asynclint validate --rule info-contact-missing=off --rule channel-unused=error spec.yaml\n"
+      "  asynclint validate --write-baseline .asynclint-baseline.json specs/*.yaml\n"
+      "  asynclint validate --baseline .asynclint-baseline.json specs/*.yaml\n"
+      "  asynclint init\n"
       "  asynclint rules\n"
       "  asynclint explain channel-unused\n\n"
       "Exit codes: 0 clean, 1 findings at or above the failure severity, 2 usage or input errors.");
@@ -132,6 +148,12 @@ int main(int argc, char** argv) {
       ->add_option("--fail-severity", failSeverity, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "hint"}))
       ->capture_default_str();
+  addConfigOptions(*validate, options.config);
+  validate->add_option("--baseline", options.baseline,
+                       "Hide the findings this baseline file lists; report only new ones");
+  validate->add_option("--write-baseline", options.writeBaseline,
+                       "Record every current finding in this baseline file (replacing it) and "
+                       "exit 0");
   validate->footer(
       "Examples:\n"
       "  asynclint validate asyncapi.yaml\n"
@@ -139,8 +161,15 @@ int main(int argc, char** argv) {
       "  asynclint validate api/*.yaml -f sarif -o asynclint.sarif -f stylish\n"
       "  asynclint validate --quiet --no-color spec.yaml");
 
-  app.add_subcommand("rules",
-                     "List every rule: id, default severity, on by default, versions, summary");
+  asynclint::config::ConfigChoice rulesConfig;
+  auto* rules = app.add_subcommand(
+      "rules",
+      "List every rule: id, severity and whether it is on under the configuration of "
+      "the current folder, versions, summary");
+  addConfigOptions(*rules, rulesConfig);
+  app.add_subcommand("init",
+                     "Write a commented starter .asynclint.yaml into the current folder (never "
+                     "overwrites one)");
   std::string ruleId;
   auto* explain = app.add_subcommand("explain", "Print the documentation of a rule");
   explain->add_option("rule", ruleId, "Rule id, as `asynclint rules` lists it")->required();
@@ -156,7 +185,9 @@ int main(int argc, char** argv) {
     return asynclint::exitUsage;
   }
 
-  if (app.got_subcommand("rules")) return asynclint::runListRules(std::cout);
+  if (app.got_subcommand("rules"))
+    return asynclint::runListRules(rulesConfig, std::cout, std::cerr);
+  if (app.got_subcommand("init")) return asynclint::runInit(".", std::cout, std::cerr);
   if (app.got_subcommand("explain")) return asynclint::runExplain(ruleId, std::cout, std::cerr);
 
   options.report.color = wantsColor(noColor);

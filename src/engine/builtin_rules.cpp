@@ -1,4 +1,5 @@
-// The findings of the loader and of schema validation, listed and documented like rules.
+// The findings of the loader, of schema validation, of the configuration and of suppressions,
+// listed and documented like rules.
 #include "engine/rule.hpp"
 
 namespace asynclint::engine {
@@ -6,27 +7,50 @@ namespace {
 
 class BuiltinRule final : public Rule {
  public:
-  BuiltinRule(std::string id, std::string summary)
-      : Rule(RuleInfo{
-            std::move(id), Severity::error, true, std::move(summary), Versions::all, {}, true}) {}
+  BuiltinRule(std::string id, Severity severity, Configurable configurable, std::string summary)
+      : Rule(RuleInfo{std::move(id),
+                      severity,
+                      true,
+                      std::move(summary),
+                      Versions::all,
+                      {},
+                      true,
+                      configurable}) {}
   void check(RuleContext&) const override {}
 };
 
+struct Builtin {
+  const char* id;
+  Severity severity;
+  Configurable configurable;
+  const char* summary;
+};
+
 const bool registered = [] {
-  const std::pair<const char*, const char*> builtins[] = {
-      {"file-unreadable", "The file does not exist, is a directory, or cannot be read"},
-      {"encoding", "The file is not UTF-8 text (invalid UTF-8, NUL bytes, UTF-16 or UTF-32)"},
-      {"syntax", "YAML or JSON syntax error, or more than one YAML document in a file"},
-      {"limits", "The input exceeds a bound that protects against hostile documents"},
-      {"duplicate-key", "A key is defined twice in the same mapping"},
-      {"document-root", "The file is empty or its root is not a mapping"},
-      {"asyncapi-version",
+  constexpr auto error = Severity::error;
+  constexpr auto no = Configurable::no;
+  const Builtin builtins[] = {
+      {"file-unreadable", error, no, "The file does not exist, is a directory, or cannot be read"},
+      {"encoding", error, no,
+       "The file is not UTF-8 text (invalid UTF-8, NUL bytes, UTF-16 or UTF-32)"},
+      {"syntax", error, no, "YAML or JSON syntax error, or more than one YAML document in a file"},
+      {"limits", error, no, "The input exceeds a bound that protects against hostile documents"},
+      {"duplicate-key", error, no, "A key is defined twice in the same mapping"},
+      {"document-root", error, no, "The file is empty or its root is not a mapping"},
+      {"asyncapi-version", error, Configurable::severityOnly,
        "The `asyncapi` field is missing, not a string, or names an unsupported version"},
-      {"schema", "The document does not match the official JSON Schema of its AsyncAPI version"},
-      {"internal-error", "A bug stopped the check of a file; please report it"},
+      {"schema", error, Configurable::severityOnly,
+       "The document does not match the official JSON Schema of its AsyncAPI version"},
+      {"internal-error", error, no, "A bug stopped the check of a file; please report it"},
+      {"config", error, no,
+       "The configuration file (.asynclint.yaml) is malformed or names an unknown rule or option"},
+      {"suppression-unused", Severity::warning, Configurable::fully,
+       "An inline suppression or x-asynclint-ignore that suppresses nothing"},
   };
-  for (const auto& [id, summary] : builtins)
-    registerRule(std::make_unique<BuiltinRule>(id, summary));
+  for (const auto& builtin : builtins) {
+    registerRule(std::make_unique<BuiltinRule>(builtin.id, builtin.severity, builtin.configurable,
+                                               builtin.summary));
+  }
   return true;
 }();
 

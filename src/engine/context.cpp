@@ -5,8 +5,8 @@
 namespace asynclint::engine {
 
 RuleContext::RuleContext(const nlohmann::json& root, const RefIndex& refs, const RuleInfo& rule,
-                         std::vector<Diagnostic>& out)
-    : root_(root), refs_(refs), rule_(rule), out_(out) {
+                         const RuleSetting& setting, std::vector<Diagnostic>& out)
+    : root_(root), refs_(refs), rule_(rule), setting_(setting), out_(out) {
   if (root.is_object()) {
     const auto version = root.find("asyncapi");
     if (version != root.end() && version->is_string()) {
@@ -15,6 +15,14 @@ RuleContext::RuleContext(const nlohmann::json& root, const RefIndex& refs, const
       if (text.starts_with("3.")) majorVersion_ = 3;
     }
   }
+}
+
+nlohmann::json RuleContext::option(std::string_view name) const {
+  if (const auto it = setting_.options.find(name); it != setting_.options.end()) return *it;
+  for (const auto& option : rule_.options) {
+    if (option.name == name) return optionDefault(option);
+  }
+  return nullptr;
 }
 
 const nlohmann::json* RuleContext::at(std::string_view pointer) const {
@@ -40,7 +48,7 @@ void RuleContext::report(std::string pointer, std::string message, Anchor anchor
                          std::vector<RelatedLocation> related) {
   Diagnostic diagnostic;
   diagnostic.rule = rule_.id;
-  diagnostic.severity = rule_.severity;
+  diagnostic.severity = setting_.severity;
   diagnostic.message = std::move(message);
   diagnostic.pointer = std::move(pointer);
   diagnostic.anchor = anchor;

@@ -13,6 +13,7 @@
 #include "diagnostic.hpp"
 #include "engine/ref_index.hpp"
 #include "engine/rule.hpp"
+#include "engine/settings.hpp"
 
 namespace asynclint::engine {
 
@@ -25,12 +26,16 @@ struct Resolved {
 class RuleContext {
  public:
   RuleContext(const nlohmann::json& root, const RefIndex& refs, const RuleInfo& rule,
-              std::vector<Diagnostic>& out);
+              const RuleSetting& setting, std::vector<Diagnostic>& out);
 
   const nlohmann::json& root() const { return root_; }
   const RefIndex& refs() const { return refs_; }
   // The major version from the `asyncapi` field (2 or 3), or 0 when it is missing or malformed.
   int majorVersion() const { return majorVersion_; }
+
+  // The value of one of the rule's options (declared in its RuleInfo): as configured, else its
+  // default. The configuration layer has checked its type against the default's.
+  nlohmann::json option(std::string_view name) const;
 
   // The node at `pointer`, or nullptr.
   const nlohmann::json* at(std::string_view pointer) const;
@@ -48,6 +53,7 @@ class RuleContext {
   const nlohmann::json& root_;
   const RefIndex& refs_;
   const RuleInfo& rule_;
+  const RuleSetting& setting_;
   std::vector<Diagnostic>& out_;
   int majorVersion_ = 0;
 };

@@ -12,11 +12,16 @@ std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& 
   std::vector<Diagnostic> findings;
   if (!document.root.is_object()) return findings;
   const RefIndex refs(document.root);
+  const RuleSettings defaults =
+      selection.settings == nullptr ? RuleSettings::defaults() : RuleSettings();
+  const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
   for (const Rule* rule : allRules()) {
     const RuleInfo& info = rule->info();
     if (info.builtin) continue;
-    if (selection.only.empty() ? !info.recommended : info.id != selection.only) continue;
-    RuleContext context(document.root, refs, info, findings);
+    RuleSetting setting = settings.of(info.id);
+    if (!selection.only.empty()) setting = {info.id == selection.only, info.severity};
+    if (!setting.enabled) continue;
+    RuleContext context(document.root, refs, info, setting, findings);
     if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
     rule->check(context);
   }

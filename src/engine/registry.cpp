@@ -3,6 +3,7 @@
 
 #include "engine/rule.hpp"
 #include "engine/rule_docs.hpp"
+#include "text/suggest.hpp"
 
 namespace asynclint::engine {
 namespace {
@@ -29,6 +30,21 @@ std::vector<const Rule*> allRules() {
 const Rule* findRule(std::string_view id) {
   const auto it = registry().find(id);
   return it == registry().end() ? nullptr : it->second.get();
+}
+
+nlohmann::json optionDefault(const RuleOption& option) {
+  auto parsed = nlohmann::json::parse(option.defaultValue, nullptr, false);
+  return parsed.is_discarded() ? nlohmann::json(option.defaultValue) : parsed;
+}
+
+std::string unknownRuleMessage(std::string_view id) {
+  std::vector<std::string> ids;
+  for (const auto& [known, rule] : registry())
+    ids.push_back(known);
+  std::string message = "unknown rule '" + std::string(id) + "'";
+  if (const auto suggestion = text::closest(id, ids))
+    message += " (did you mean '" + *suggestion + "'?)";
+  return message;
 }
 
 std::string_view ruleDoc(std::string_view id) {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diagnostic.hpp"
 
 namespace asynclint::engine {
@@ -19,9 +21,17 @@ enum class Versions { all, v3 };
 
 struct RuleOption {
   std::string name;
-  std::string defaultValue;
+  std::string defaultValue;  // JSON text ("true", "10", "[\"a\"]"); other text is a string
   std::string description;
 };
+
+// The default of an option as a value: its JSON text parsed, or the text itself as a string.
+nlohmann::json optionDefault(const RuleOption& option);
+
+// What a configuration file may change about a rule. Input errors (unreadable file, syntax,
+// duplicate key...) are not rules to tune; a schema violation can change severity but is always
+// reported.
+enum class Configurable { fully, severityOnly, no };
 
 struct RuleInfo {
   std::string id;  // kebab-case <object>-<problem>, stable forever
@@ -33,6 +43,7 @@ struct RuleInfo {
   // Loader and schema findings: listed and documented like rules, but produced before the rules
   // run.
   bool builtin = false;
+  Configurable configurable = Configurable::fully;
 };
 
 class Rule {
@@ -55,6 +66,8 @@ std::vector<const Rule*> allRules();
 const Rule* findRule(std::string_view id);
 // The Markdown documentation of a rule (embedded from rules/<id>.md), empty when there is none.
 std::string_view ruleDoc(std::string_view id);
+// "unknown rule 'x' (did you mean 'y'?)", for an id that is not registered.
+std::string unknownRuleMessage(std::string_view id);
 
 void registerRule(std::unique_ptr<Rule> rule);
 

@@ -90,7 +90,13 @@ std::string summaryLine(const RunReport& report) {
   std::string line = count(counts.error, "error") + ", " + count(counts.warning, "warning");
   if (counts.info > 0) line += ", " + count(counts.info, "info");
   if (counts.hint > 0) line += ", " + count(counts.hint, "hint");
-  return line + " in " + count(report.files.size(), "file");
+  line += " in " + count(report.files.size(), "file");
+  if (report.baselineHidden > 0 || report.baselineStale > 0) {
+    line +=
+        fmt::format("; {} hidden by the baseline, {} stale baseline entr{}", report.baselineHidden,
+                    report.baselineStale, report.baselineStale == 1 ? "y" : "ies");
+  }
+  return line;
 }
 
 std::string relativePath(const RunReport& report, const std::string& file) {

@@ -46,6 +46,8 @@ struct RunReport {
   std::vector<RuleMeta> rules;          // every known rule, sorted by id
   // The folder relative paths are relative to: an absolute path with a trailing '/'.
   std::string workingDirectory;
+  std::size_t baselineHidden = 0;  // findings a --baseline listed, left out of `diagnostics`
+  std::size_t baselineStale = 0;   // baseline entries that matched no finding
 };
 
 struct ReportOptions {
@@ -80,7 +82,8 @@ const FormatInfo* findFormat(std::string_view name);
 void writeReport(const FormatInfo& format, const RunReport& report, const ReportOptions& options,
                  std::ostream& out);
 
-// "2 errors, 1 warning in 3 files" (info and hint counts appear only when there are some).
+// "2 errors, 1 warning in 3 files" (info and hint counts appear only when there are some),
+// then "; 4 hidden by the baseline, 1 stale baseline entry" when a baseline was used.
 std::string summaryLine(const RunReport& report);
 // Findings of each severity, indexed by Severity.
 struct SeverityCounts {

@@ -78,6 +78,10 @@ const SchemaValidator* SchemaValidator::forVersion(std::string_view version) {
   return nullptr;
 }
 
+std::unique_ptr<SchemaValidator> SchemaValidator::fromSchemaText(std::string_view schemaText) {
+  return std::unique_ptr<SchemaValidator>(new SchemaValidator(schemaText));
+}
+
 std::vector<Diagnostic> SchemaValidator::validate(const json& document) const {
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   if (validator.validate(impl_->schema, NlohmannJsonAdapter(document), nullptr)) return {};

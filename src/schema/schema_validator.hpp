@@ -20,6 +20,8 @@ class SchemaValidator {
  public:
   // The validator for `version`, or nullptr when asynclint has no schema for it.
   static const SchemaValidator* forVersion(std::string_view version);
+  // A validator for another draft-07 schema of asynclint's own (the configuration file's).
+  static std::unique_ptr<SchemaValidator> fromSchemaText(std::string_view schemaText);
 
   // Findings with rule, message and pointer; the caller places them in the source.
   std::vector<Diagnostic> validate(const nlohmann::json& document) const;

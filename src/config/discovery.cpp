@@ -1,0 +1,67 @@
+#include "config/discovery.hpp"
+
+#include "config/config_file.hpp"
+
+namespace asynclint::config {
+namespace fs = std::filesystem;
+namespace {
+
+// A found configuration file as messages name it: relative to the current folder when inside it.
+fs::path shown(const fs::path& file) {
+  const fs::path relative = file.lexically_relative(fs::current_path());
+  return relative.empty() || *relative.begin() == ".." ? file : relative;
+}
+
+}  // namespace
+
+ConfigResolver::ConfigResolver(ConfigChoice choice, RuleChanges commandLine)
+    : choice_(std::move(choice)), commandLine_(std::move(commandLine)) {}
+
+const Resolution& ConfigResolver::forFile(const std::string& file) {
+  if (file == "-" || file.empty()) return forCurrentFolder();
+  if (choice_.none) return load(std::nullopt);
+  if (choice_.file) return load(fs::path(*choice_.file));
+  return load(nearestConfig(fs::absolute(file).lexically_normal().parent_path()));
+}
+
+const Resolution& ConfigResolver::forCurrentFolder() {
+  if (choice_.none) return load(std::nullopt);
+  if (choice_.file) return load(fs::path(*choice_.file));
+  return load(nearestConfig(fs::current_path()));
+}
+
+std::optional<fs::path> ConfigResolver::nearestConfig(const fs::path& folder) {
+  if (const auto it = nearestByFolder_.find(folder); it != nearestByFolder_.end())
+    return it->second;
+  std::optional<fs::path> found;
+  std::error_code error;
+  for (const auto& name : configFileNames()) {
+    if (fs::is_regular_file(folder / name, error)) {
+      found = folder / name;
+      break;
+    }
+  }
+  const bool top = fs::exists(folder / ".git", error) || folder == folder.root_path() ||
+                   !folder.has_parent_path() || folder.parent_path() == folder;
+  if (!found && !top) found = nearestConfig(folder.parent_path());
+  nearestByFolder_[folder] = found;
+  return found;
+}
+
+const Resolution& ConfigResolver::load(const std::optional<fs::path>& configFile) {
+  if (const auto it = byConfigFile_.find(configFile); it != byConfigFile_.end()) return it->second;
+  Resolution resolution;
+  Config config;
+  if (configFile) {
+    LoadedConfig loaded = readConfigFile(shown(*configFile));
+    resolution.errors = std::move(loaded.errors);
+    if (loaded.config) config = std::move(*loaded.config);
+  }
+  if (resolution.errors.empty()) {
+    if (!commandLine_.empty()) config.layers.push_back({fs::current_path(), {}, commandLine_});
+    resolution.config = std::make_shared<const Config>(std::move(config));
+  }
+  return byConfigFile_.emplace(configFile, std::move(resolution)).first->second;
+}
+
+}  // namespace asynclint::config

@@ -1,0 +1,34 @@
+// How each rule runs in one file: on or off, at which severity, with which options. The
+// configuration layer computes it; the engine and the app only read it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostic.hpp"
+
+namespace asynclint::engine {
+
+struct RuleSetting {
+  bool enabled = false;
+  Severity severity = Severity::warning;
+  nlohmann::json options = nlohmann::json::object();  // only the options a user set
+};
+
+class RuleSettings {
+ public:
+  // Every registered rule as it ships: recommended rules on, each at its default severity.
+  static RuleSettings defaults();
+
+  // The setting of a registered rule; an unknown id reads as off.
+  const RuleSetting& of(std::string_view id) const;
+  RuleSetting& of(std::string_view id);
+
+ private:
+  std::map<std::string, RuleSetting, std::less<>> byId_;
+};
+
+}  // namespace asynclint::engine
