@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <optional>
 
 #include "engine/engine.hpp"
 #include "engine/rule.hpp"
+#include "resolve/bundle_writer.hpp"
+#include "resolve/resolver.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/loader.hpp"
 #include "text/suggest.hpp"
@@ -30,20 +33,32 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Schema validation, then the rules, each timed.
-void checkDocument(const Document& document, FileResult& result) {
-  if (auto problem = rootProblem(document)) {
+// Schema validation, then the rules, each timed, over the document with its references to
+// other files resolved; findings are placed in the files where their nodes are written.
+void checkDocument(resolve::FileSet& files, FileResult& result) {
+  const Document& entry = *files[0].document;
+  if (auto problem = rootProblem(entry)) {
     result.diagnostics.push_back(std::move(*problem));
     return;
   }
-  if (!document.root.is_object()) return;
+  if (!entry.root.is_object()) return;
   auto start = std::chrono::steady_clock::now();
-  for (auto& finding : schema::validateDocument(document.root))
-    result.diagnostics.push_back(std::move(finding));
+  const resolve::Resolution resolution = resolve::resolveDocument(files);
+  for (const auto& problem : resolution.problems())
+    result.diagnostics.push_back(problem);
+  result.times.load += secondsSince(start);
+  std::vector<Diagnostic> findings;
+  start = std::chrono::steady_clock::now();
+  findings = schema::validateDocument(resolution.tree());
   result.times.schema = secondsSince(start);
   start = std::chrono::steady_clock::now();
-  for (auto& finding : engine::runRules(document))
+  for (auto& finding : engine::checkRules(resolution.tree()))
+    findings.push_back(std::move(finding));
+  for (auto& finding : findings) {
+    resolution.place(finding);
     result.diagnostics.push_back(std::move(finding));
+  }
+  engine::dropRepeatedFindings(result.diagnostics);
   result.times.rules = secondsSince(start);
 }
 
@@ -53,30 +68,38 @@ std::string_view versionsText(engine::Versions versions) {
 
 }  // namespace
 
-FileResult validateFile(const std::string& path) {
+FileResult validateFile(const std::string& path, const resolve::ResolveOptions& resolveOptions) {
   const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
   FileResult result;
   result.times.load = secondsSince(start);
-  result.diagnostics = std::move(loaded.diagnostics);
   result.inputError = loaded.inputError();
-  if (loaded.document) {
-    try {
-      checkDocument(*loaded.document, result);
-    } catch (const std::exception& error) {
-      // A bug of ours or of a library must not end the run or let the file pass silently.
-      Diagnostic internal;
-      internal.rule = "internal-error";
-      internal.message = fmt::format(
-          "internal error while checking this file ({}); please report it", error.what());
-      result.diagnostics.push_back(std::move(internal));
-      result.inputError = true;
-    }
+  if (!loaded.document) {
+    result.diagnostics = std::move(loaded.diagnostics);
+    for (auto& diagnostic : result.diagnostics)
+      diagnostic.file = path;
+    return result;
   }
-  const std::string& shownPath = loaded.document ? loaded.document->path : path;
-  for (auto& diagnostic : result.diagnostics) {
-    if (diagnostic.file.empty()) diagnostic.file = shownPath;
-    if (loaded.document) loaded.document->place(diagnostic);
+  resolve::FileSet files(resolveOptions, path);
+  files.addEntry(std::move(loaded), path);
+  const Document& entry = *files[0].document;
+  for (Diagnostic diagnostic : files[0].diagnostics) {
+    diagnostic.file = entry.path;
+    entry.place(diagnostic);
+    result.diagnostics.push_back(std::move(diagnostic));
+  }
+  try {
+    checkDocument(files, result);
+  } catch (const std::exception& error) {
+    // A bug of ours or of a library must not end the run or let the file pass silently.
+    Diagnostic internal;
+    internal.rule = "internal-error";
+    internal.message = fmt::format(
+        "internal error while checking this file ({}); please report it", error.what());
+    internal.file = entry.path;
+    entry.place(internal);
+    result.diagnostics.push_back(std::move(internal));
+    result.inputError = true;
   }
   return result;
 }
@@ -117,6 +140,75 @@ int runExplain(const std::string& id, std::ostream& out, std::ostream& err) {
   return exitClean;
 }
 
+namespace {
+
+std::string bundleFormat(const BundleOptions& options) {
+  if (!options.format.empty()) return options.format;
+  return options.output.ends_with(".json") ? "json" : "yaml";
+}
+
+// The errors that stop a bundle: the entry's loader errors and the problems of its references.
+std::vector<Diagnostic> bundleErrors(const resolve::FileSet& files,
+                                     const resolve::Resolution& resolution) {
+  std::vector<Diagnostic> errors;
+  const Document& entry = *files[0].document;
+  for (Diagnostic diagnostic : files[0].diagnostics) {
+    diagnostic.file = entry.path;
+    entry.place(diagnostic);
+    errors.push_back(std::move(diagnostic));
+  }
+  for (const auto& problem : resolution.problems())
+    errors.push_back(problem);
+  std::erase_if(errors, [](const Diagnostic& d) { return d.severity != Severity::error; });
+  return errors;
+}
+
+int reportBundleErrors(const std::string& entry, std::vector<Diagnostic> errors,
+                       std::ostream& err) {
+  report::RunReport run;
+  run.files.push_back(entry);
+  run.diagnostics = std::move(errors);
+  sortDiagnostics(run.diagnostics);
+  report::makeTextReporter({})->write(run, err);
+  err << "asynclint: no bundle written\n";
+  return exitUsage;
+}
+
+}  // namespace
+
+int runBundle(const BundleOptions& options, std::ostream& out, std::ostream& err) {
+  LoadResult loaded = loadFile(options.entry);
+  if (!loaded.document) {
+    for (auto& diagnostic : loaded.diagnostics)
+      diagnostic.file = options.entry;
+    return reportBundleErrors(options.entry, std::move(loaded.diagnostics), err);
+  }
+  resolve::FileSet files(options.resolve, options.entry);
+  files.addEntry(std::move(loaded), options.entry);
+  if (auto problem = rootProblem(*files[0].document)) {
+    problem->file = files[0].shown;
+    return reportBundleErrors(options.entry, {std::move(*problem)}, err);
+  }
+  const resolve::Resolution resolution = resolve::resolveDocument(files);
+  if (auto errors = bundleErrors(files, resolution); !errors.empty())
+    return reportBundleErrors(options.entry, std::move(errors), err);
+  const nlohmann::json bundle = resolve::bundleDocument(files);
+  const std::string text =
+      bundleFormat(options) == "json" ? bundle.dump(2) + "\n" : resolve::toYaml(bundle);
+  if (options.output.empty()) {
+    out << text;
+    return exitClean;
+  }
+  std::ofstream file(options.output, std::ios::binary);
+  file << text;
+  file.close();
+  if (!file) {
+    err << fmt::format("asynclint: cannot write '{}'\n", options.output);
+    return exitUsage;
+  }
+  return exitClean;
+}
+
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
   const auto reporter = report::makeReporter(options.format, options.report);
   if (!reporter) {
@@ -126,7 +218,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   report::RunReport run;
   bool inputError = false;
   for (const auto& path : options.files) {
-    FileResult result = validateFile(path);
+    FileResult result = validateFile(path, options.resolve);
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,

@@ -7,6 +7,7 @@
 
 #include "diagnostic.hpp"
 #include "report/reporter.hpp"
+#include "resolve/file_set.hpp"
 
 namespace asynclint {
 
@@ -18,6 +19,7 @@ struct ValidateOptions {
   report::ReportOptions report;
   Severity failSeverity = Severity::error;
   bool timings = false;  // print the time of each phase to standard error
+  resolve::ResolveOptions resolve;  // how references to other files are followed
 };
 
 // Checks one file; `inputError` is set when it could not be read or parsed at all.
@@ -31,7 +33,20 @@ struct FileResult {
   bool inputError = false;
   PhaseTimes times;
 };
-FileResult validateFile(const std::string& path);
+FileResult validateFile(const std::string& path,
+                        const resolve::ResolveOptions& resolveOptions = {});
+
+struct BundleOptions {
+  std::string entry;
+  std::string output;  // empty: standard output
+  std::string format;  // "yaml" or "json"; empty: by the output's extension, else yaml
+  resolve::ResolveOptions resolve;
+};
+
+// `asynclint bundle`: writes the entry with every part of other files it refers to copied in.
+// Any problem with a reference (or with loading) is reported like `validate` does and nothing is
+// written: exit 2. Otherwise exit 0.
+int runBundle(const BundleOptions& options, std::ostream& out, std::ostream& err);
 
 // `asynclint rules`: every rule with its default severity, whether it is on, and its summary.
 int runListRules(std::ostream& out);

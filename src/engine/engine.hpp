@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diagnostic.hpp"
 #include "source/document.hpp"
 
@@ -12,6 +14,13 @@ struct RuleSelection {
   // When not empty, only this rule runs (whether on by default or not): for fixtures and tests.
   std::string only;
 };
+
+// Runs the enabled rules over a tree; the findings carry pointers into it, not yet placed.
+std::vector<Diagnostic> checkRules(const nlohmann::json& root, const RuleSelection& selection = {});
+
+// A node reached twice (a YAML alias, or a part of another file referred to from two places)
+// is checked once per use but written once: keeps one finding per rule, place and message.
+void dropRepeatedFindings(std::vector<Diagnostic>& findings);
 
 // Runs the enabled rules over a document; the findings carry pointers and ranges in its file.
 std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& selection = {});

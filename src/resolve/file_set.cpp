@@ -1,0 +1,169 @@
+#include "resolve/file_set.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <system_error>
+#include <variant>
+
+#include "resolve/remote.hpp"
+
+namespace asynclint::resolve {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view standardInput = "<stdin>";
+
+bool isInside(const fs::path& root, const fs::path& path) {
+  const auto [rootEnd, pathAt] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  // A root written with a trailing slash ends with an empty element.
+  return rootEnd == root.end() || (std::next(rootEnd) == root.end() && rootEnd->empty());
+}
+
+fs::path canonicalOrSelf(const fs::path& path) {
+  std::error_code error;
+  fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
+  return error ? fs::absolute(path).lexically_normal() : canonical;
+}
+
+// "http://host/a/b.yaml" and "../c.yaml" → "http://host/c.yaml".
+std::string joinUrl(const std::string& base, std::string_view relative) {
+  if (isRemote(relative)) return std::string(relative);
+  const auto authority = base.find("://");
+  const auto pathStart = base.find('/', authority + 3);
+  if (pathStart == std::string::npos) return base + "/" + std::string(relative);
+  const fs::path path = fs::path(base.substr(pathStart)).parent_path() / relative;
+  return base.substr(0, pathStart) + path.lexically_normal().generic_string();
+}
+
+}  // namespace
+
+bool isRemote(std::string_view location) {
+  return location.starts_with("http://") || location.starts_with("https://");
+}
+
+fs::path defaultRoot(const std::string& entry) {
+  std::error_code error;
+  const fs::path start = entry == "-" || entry == standardInput
+                             ? fs::current_path(error)
+                             : canonicalOrSelf(entry).parent_path();
+  for (fs::path folder = start; !folder.empty(); folder = folder.parent_path()) {
+    if (fs::exists(folder / ".git", error)) return folder;
+    if (folder == folder.parent_path()) break;
+  }
+  return fs::current_path(error);
+}
+
+FileSet::FileSet(const ResolveOptions& options, const std::string& entryPath, LoadLimits limits)
+    : options_(options), limits_(limits) {
+  root_ = canonicalOrSelf(options.root.empty() ? defaultRoot(entryPath) : fs::path(options.root));
+}
+
+std::size_t FileSet::add(SourceFile file) {
+  const std::size_t index = files_.size();
+  byKey_.emplace(file.key, index);
+  files_.push_back(std::move(file));
+  return index;
+}
+
+std::size_t FileSet::addEntry(LoadResult loaded, const std::string& path) {
+  SourceFile entry;
+  entry.key = path == "-" ? std::string(standardInput) : canonicalOrSelf(path).string();
+  entry.shown = loaded.document ? loaded.document->path : path;
+  entry.document = std::move(loaded.document);
+  entry.diagnostics = std::move(loaded.diagnostics);
+  return add(std::move(entry));
+}
+
+FileSet::Opened FileSet::open(std::size_t from, std::string_view location) {
+  const SourceFile& origin = files_[from];
+  if (origin.remote) return openRemote(joinUrl(origin.key, location));
+  if (isRemote(location)) return openRemote(std::string(location));
+  return openLocal(from, location);
+}
+
+FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) {
+  const SourceFile& origin = files_[from];
+  std::error_code error;
+  const fs::path folder = origin.key == standardInput ? fs::current_path(error)
+                                                      : fs::path(origin.key).parent_path();
+  // Symbolic links are resolved before the check, so a link inside the root that leads out of
+  // it is refused like a `..` that does.
+  const fs::path target = canonicalOrSelf(folder / fs::path(location));
+  if (!isInside(root_, target)) {
+    return {std::nullopt,
+            {"ref-outside-root",
+             fmt::format("'{}' is outside the root folder and is not read (--root sets the "
+                         "root folder)",
+                         location)}};
+  }
+  const std::string key = target.string();
+  if (const auto failure = failures_.find(key); failure != failures_.end())
+    return {std::nullopt, {"ref-file-unresolved", fmt::format("'{}' {}", location, failure->second)}};
+  if (const auto known = byKey_.find(key); known != byKey_.end()) return {known->second, {}};
+
+  LoadResult loaded = loadFile(key, limits_);
+  SourceFile file;
+  file.key = key;
+  const fs::path shownFolder =
+      origin.key == standardInput ? fs::path() : fs::path(origin.shown).parent_path();
+  file.shown = (shownFolder / fs::path(location)).lexically_normal().generic_string();
+  if (!loaded.document) {
+    const bool unreadable = !loaded.diagnostics.empty() &&
+                            loaded.diagnostics.front().rule == "file-unreadable";
+    const std::string reason = loaded.diagnostics.empty() ? std::string("it cannot be loaded")
+                                                          : loaded.diagnostics.front().message;
+    failures_[key] = unreadable ? "cannot be read: " + reason
+                                : "cannot be used: it has errors (reported in " + file.shown + ")";
+    if (!unreadable) {
+      file.diagnostics = std::move(loaded.diagnostics);
+      for (auto& diagnostic : file.diagnostics)
+        diagnostic.file = file.shown;
+      add(std::move(file));
+    }
+    return openLocal(from, location);
+  }
+  loaded.document->path = file.shown;
+  file.document = std::move(loaded.document);
+  file.diagnostics = std::move(loaded.diagnostics);
+  for (auto& diagnostic : file.diagnostics)
+    diagnostic.file = file.shown;
+  return {add(std::move(file)), {}};
+}
+
+FileSet::Opened FileSet::openRemote(std::string url) {
+  if (!options_.allowRemote) {
+    return {std::nullopt,
+            {"ref-remote-disabled",
+             fmt::format("'{}' is a remote reference, not fetched by default; pass "
+                         "--allow-remote to fetch it",
+                         url)}};
+  }
+  if (const auto failure = failures_.find(url); failure != failures_.end())
+    return {std::nullopt, {"ref-file-unresolved", fmt::format("'{}' {}", url, failure->second)}};
+  if (const auto known = byKey_.find(url); known != byKey_.end()) return {known->second, {}};
+
+  auto fetched = fetchUrl(url, options_.remoteTimeoutSeconds, options_.remoteMaxBytes);
+  if (const auto* failure = std::get_if<FetchFailure>(&fetched)) {
+    failures_[url] = "cannot be fetched: " + failure->message;
+    return openRemote(std::move(url));
+  }
+  LoadResult loaded = loadText(url, std::move(std::get<std::string>(fetched)), limits_);
+  SourceFile file;
+  file.key = url;
+  file.shown = url;
+  file.remote = true;
+  file.diagnostics = std::move(loaded.diagnostics);
+  for (auto& diagnostic : file.diagnostics)
+    diagnostic.file = file.shown;
+  if (!loaded.document) {
+    failures_[url] = "cannot be used: it has errors (reported in " + url + ")";
+    add(std::move(file));
+    return openRemote(std::move(url));
+  }
+  file.document = std::move(loaded.document);
+  return {add(std::move(file)), {}};
+}
+
+}  // namespace asynclint::resolve
