@@ -47,6 +47,7 @@ void checkDocument(resolve::FileSet& files, FileResult& result) {
   for (const auto& problem : resolution.problems())
     result.diagnostics.push_back(problem);
   result.times.load += secondsSince(start);
+  if (resolution.truncated()) return;
   std::vector<Diagnostic> findings;
   start = std::chrono::steady_clock::now();
   findings = schema::validateDocument(resolution.tree());

@@ -77,10 +77,14 @@ std::size_t FileSet::addEntry(LoadResult loaded, const std::string& path) {
 }
 
 FileSet::Opened FileSet::open(std::size_t from, std::string_view location) {
+  auto key = std::make_pair(from, std::string(location));
+  if (const auto known = opened_.find(key); known != opened_.end()) return known->second;
   const SourceFile& origin = files_[from];
-  if (origin.remote) return openRemote(joinUrl(origin.key, location));
-  if (isRemote(location)) return openRemote(std::string(location));
-  return openLocal(from, location);
+  Opened opened = origin.remote          ? openRemote(joinUrl(origin.key, location))
+                  : isRemote(location) ? openRemote(std::string(location))
+                                       : openLocal(from, location);
+  opened_.emplace(std::move(key), opened);
+  return opened;
 }
 
 FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) {

@@ -68,7 +68,9 @@ class FileSet {
   std::filesystem::path root_;  // canonical
   std::deque<SourceFile> files_;  // a deque: documents are referred to by address
   std::map<std::string, std::size_t, std::less<>> byKey_;
-  std::map<std::string, std::string, std::less<>> failures_;  // key → message, said once per ref
+  std::map<std::string, std::string, std::less<>> failures_;  // key → why it cannot be used
+  // Each (file, location) pair is checked against the root once: canonical paths cost syscalls.
+  std::map<std::pair<std::size_t, std::string>, Opened> opened_;
 };
 
 bool isRemote(std::string_view location);

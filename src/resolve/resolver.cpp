@@ -115,7 +115,7 @@ struct Problem {
   std::string pointer;
   std::string rule;
   std::string message;
-  std::vector<RefSite> through;
+  std::size_t through = noSite;
 };
 
 // Copies the entry, following references to other files: in place (resolve) or into
@@ -129,13 +129,15 @@ class Expander {
     json out;
     std::string source;
     std::string target;
-    boundaries[""] = Origin{0, "", {}};
+    boundaries[""] = Origin{0, "", noSite};
     copy(out, 0, files_[0].document->root, source, target, false, 0);
     return out;
   }
 
   std::unordered_map<std::string, Origin> boundaries;
+  std::vector<RefSite> sites;
   std::vector<Problem> problems;
+  bool overLimit = false;
   json components = json::object();  // bundle: section → name → part
 
  private:
@@ -240,24 +242,26 @@ class Expander {
       return expandCycle(out, file, in, source, target, active->second, text);
     if (mode_ == Mode::bundle && bundleInto(out, key, *fragment, target, depth)) return true;
     if (nodes_ > limits_.maxNodes || depth > limits_.maxDepth) {
-      if (!overLimit_) {
+      if (!overLimit) {
         report(file, source, "limits",
                fmt::format("following '{}' makes the resolved document larger than {} nodes or "
                            "deeper than {} levels",
                            text, limits_.maxNodes, limits_.maxDepth));
       }
-      overLimit_ = true;
+      overLimit = true;
       keepUnresolved(out, file, in);
       return true;
     }
-    through_.push_back(RefSite{file, source + "/$ref"});
-    boundaries[target] = Origin{targetFile, *fragment, {through_.rbegin(), through_.rend()}};
+    const std::size_t outer = through_;
+    sites.push_back(RefSite{file, source + "/$ref", outer});
+    through_ = sites.size() - 1;
+    boundaries[target] = Origin{targetFile, *fragment, through_};
     active_.emplace(key, target);
     std::string targetSourcePointer = *fragment;
     std::string targetPointer = target;
     copy(out, targetFile, *node, targetSourcePointer, targetPointer, false, depth + 1);
     active_.erase(key);
-    through_.pop_back();
+    through_ = outer;
     return true;
   }
 
@@ -322,8 +326,7 @@ class Expander {
   Mode mode_;
   ExpansionLimits limits_;
   std::size_t nodes_ = 0;
-  bool overLimit_ = false;
-  std::vector<RefSite> through_;  // the references being followed, outermost first
+  std::size_t through_ = noSite;  // the innermost reference being followed
   std::map<std::pair<std::size_t, const json*>, std::string> active_;  // part → where it goes
   std::map<std::pair<std::size_t, const json*>, std::string> bundled_;  // part → its "$ref"
 };
@@ -351,7 +354,7 @@ Origin Resolution::originOf(const std::string& pointer) const {
     origin = &found->second;
     length = pointer.size();
   }
-  if (origin == nullptr) return Origin{0, pointer, {}};
+  if (origin == nullptr) return Origin{0, pointer, noSite};
   return Origin{origin->file, origin->pointer + pointer.substr(length), origin->through};
 }
 
@@ -362,8 +365,9 @@ Range Resolution::rangeIn(std::size_t file, const std::string& pointer, bool pre
   return (preferKey || !located.exact) && located.key.known() ? located.key : located.value;
 }
 
-void Resolution::addRelated(Diagnostic& diagnostic, const std::vector<RefSite>& through) const {
-  for (const RefSite& site : through) {
+void Resolution::addRelated(Diagnostic& diagnostic, std::size_t through) const {
+  for (std::size_t index = through; index != noSite; index = sites_[index].outer) {
+    const RefSite& site = sites_[index];
     diagnostic.related.push_back(RelatedLocation{(*files_)[site.file].shown, site.pointer,
                                                  rangeIn(site.file, site.pointer, false),
                                                  "referenced here"});
@@ -378,6 +382,18 @@ void Resolution::place(Diagnostic& diagnostic) const {
     related.pointer = origin.pointer;
     related.range = rangeIn(origin.file, origin.pointer, true);
   }
+  // A finding about the name of a part that another file holds: the name is written where the
+  // `$ref` is.
+  const auto boundary = boundaries_.find(diagnostic.pointer);
+  if (diagnostic.anchor == Anchor::key && boundary != boundaries_.end() &&
+      boundary->second.through != noSite) {
+    const RefSite& site = sites_[boundary->second.through];
+    diagnostic.file = (*files_)[site.file].shown;
+    diagnostic.pointer = pointer::parent(site.pointer);
+    if (const auto& document = (*files_)[site.file].document) document->place(diagnostic);
+    addRelated(diagnostic, site.outer);
+    return;
+  }
   const Origin origin = originOf(diagnostic.pointer);
   diagnostic.file = (*files_)[origin.file].shown;
   diagnostic.pointer = origin.pointer;
@@ -388,11 +404,13 @@ void Resolution::place(Diagnostic& diagnostic) const {
 Resolution resolveDocument(FileSet& files, ExpansionLimits limits) {
   Resolution resolution;
   resolution.files_ = &files;
-  resolution.boundaries_[""] = Origin{0, "", {}};
+  resolution.boundaries_[""] = Origin{0, "", noSite};
   if (!refersToOtherFiles(files[0].document->root)) return resolution;
   Expander expander(files, Mode::resolve, limits);
   resolution.resolved_ = std::make_unique<json>(expander.expandEntry());
   resolution.boundaries_ = std::move(expander.boundaries);
+  resolution.sites_ = std::move(expander.sites);
+  resolution.truncated_ = expander.overLimit;
   std::set<std::tuple<std::string, std::size_t, std::string, std::string>> seen;
   for (auto& problem : expander.problems) {
     // A part referred to from many places has its problems once.
@@ -403,7 +421,6 @@ Resolution resolveDocument(FileSet& files, ExpansionLimits limits) {
     diagnostic.file = files[problem.file].shown;
     diagnostic.pointer = std::move(problem.pointer);
     if (const auto& document = files[problem.file].document) document->place(diagnostic);
-    std::reverse(problem.through.begin(), problem.through.end());
     resolution.addRelated(diagnostic, problem.through);
     resolution.problems_.push_back(std::move(diagnostic));
   }

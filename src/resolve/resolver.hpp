@@ -18,23 +18,27 @@
 
 namespace asynclint::resolve {
 
-// A `$ref` that brought a part of another file in: the file that holds it and its pointer there.
+inline constexpr std::size_t noSite = static_cast<std::size_t>(-1);
+
+// A `$ref` that brought a part of another file in: the file that holds it, its pointer there,
+// and the site of the `$ref` that brought that file's part in (noSite within the entry).
 struct RefSite {
   std::size_t file = 0;
   std::string pointer;  // of the "$ref" member
+  std::size_t outer = noSite;
 };
 
-// Where the part of the resolved tree at some pointer comes from, and through which `$ref`s
-// (the innermost first) it was reached from the entry.
+// Where the part of the resolved tree at some pointer comes from, and the innermost `$ref`
+// through which it was reached from the entry.
 struct Origin {
   std::size_t file = 0;
   std::string pointer;
-  std::vector<RefSite> through;
+  std::size_t through = noSite;
 };
 
 // Bounds the resolved view: an exponential fan-out of references must stop, not exhaust memory.
 struct ExpansionLimits {
-  std::size_t maxNodes = 2'000'000;
+  std::size_t maxNodes = 1'000'000;  // as many as YAML aliases may expand to
   std::size_t maxDepth = 256;
 };
 
@@ -49,18 +53,22 @@ class Resolution {
   // the loader's findings in the referenced files.
   const std::vector<Diagnostic>& problems() const { return problems_; }
   bool hasProblems() const;
+  // True when the expansion stopped at a limit: the tree is incomplete, not worth checking.
+  bool truncated() const { return truncated_; }
 
  private:
   friend Resolution resolveDocument(FileSet&, ExpansionLimits);
   friend class Expander;
   Origin originOf(const std::string& pointer) const;
   Range rangeIn(std::size_t file, const std::string& pointer, bool preferKey) const;
-  void addRelated(Diagnostic& diagnostic, const std::vector<RefSite>& through) const;
+  void addRelated(Diagnostic& diagnostic, std::size_t through) const;
 
   const FileSet* files_ = nullptr;
   std::unique_ptr<nlohmann::json> resolved_;  // absent when the entry refers to no other file
   std::unordered_map<std::string, Origin> boundaries_;  // by pointer in the resolved tree
+  std::vector<RefSite> sites_;
   std::vector<Diagnostic> problems_;
+  bool truncated_ = false;
 };
 
 // Resolves the entry (file 0 of `files`), loading the files it refers to.
