@@ -38,6 +38,8 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 void checkDocument(resolve::FileSet& files, FileResult& result) {
   const Document& entry = *files[0].document;
   if (auto problem = rootProblem(entry)) {
+    problem->file = entry.path;
+    entry.place(*problem);
     result.diagnostics.push_back(std::move(*problem));
     return;
   }
@@ -95,8 +97,8 @@ FileResult validateFile(const std::string& path, const resolve::ResolveOptions& 
     // A bug of ours or of a library must not end the run or let the file pass silently.
     Diagnostic internal;
     internal.rule = "internal-error";
-    internal.message = fmt::format(
-        "internal error while checking this file ({}); please report it", error.what());
+    internal.message =
+        fmt::format("internal error while checking this file ({}); please report it", error.what());
     internal.file = entry.path;
     entry.place(internal);
     result.diagnostics.push_back(std::move(internal));

@@ -18,7 +18,7 @@ struct ValidateOptions {
   std::string format = "text";
   report::ReportOptions report;
   Severity failSeverity = Severity::error;
-  bool timings = false;  // print the time of each phase to standard error
+  bool timings = false;             // print the time of each phase to standard error
   resolve::ResolveOptions resolve;  // how references to other files are followed
 };
 

@@ -81,13 +81,15 @@ int main(int argc, char** argv) {
 
   asynclint::BundleOptions bundleOptions;
   auto* bundle = app.add_subcommand(
-      "bundle", "Write one self-contained document: parts of other files it refers to are copied "
-                "into components");
+      "bundle",
+      "Write one self-contained document: parts of other files it refers to are copied "
+      "into components");
   bundle->add_option("entry", bundleOptions.entry, "The document to bundle")->required();
   bundle->add_option("-o,--output", bundleOptions.output,
                      "File to write (default: standard output)");
-  bundle->add_option("--format", bundleOptions.format,
-                     "yaml or json (default: by the output's extension, else yaml)")
+  bundle
+      ->add_option("--format", bundleOptions.format,
+                   "yaml or json (default: by the output's extension, else yaml)")
       ->check(CLI::IsMember({"yaml", "json"}));
   addResolveOptions(*bundle, bundleOptions.resolve);
   bundle->footer(

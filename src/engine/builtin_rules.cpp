@@ -24,11 +24,13 @@ const bool registered = [] {
        "The `asyncapi` field is missing, not a string, or names an unsupported version"},
       {"schema", "The document does not match the official JSON Schema of its AsyncAPI version"},
       {"ref-file-unresolved",
-       "A reference to another file names a file that cannot be read or parsed, or a part it lacks"},
+       "A reference to another file names a file that cannot be read or parsed, or a part it "
+       "lacks"},
       {"ref-outside-root", "A reference names a file outside the root folder; it is not read"},
       {"ref-remote-disabled", "A reference names an http(s) URL and remote fetching is off"},
       {"ref-file-cycle",
-       "References across files go round without reaching a value, or a non-schema contains itself"},
+       "References across files go round without reaching a value, or a non-schema contains "
+       "itself"},
       {"internal-error", "A bug stopped the check of a file; please report it"},
   };
   for (const auto& [id, summary] : builtins)

@@ -80,7 +80,7 @@ FileSet::Opened FileSet::open(std::size_t from, std::string_view location) {
   auto key = std::make_pair(from, std::string(location));
   if (const auto known = opened_.find(key); known != opened_.end()) return known->second;
   const SourceFile& origin = files_[from];
-  Opened opened = origin.remote          ? openRemote(joinUrl(origin.key, location))
+  Opened opened = origin.remote        ? openRemote(joinUrl(origin.key, location))
                   : isRemote(location) ? openRemote(std::string(location))
                                        : openLocal(from, location);
   opened_.emplace(std::move(key), opened);
@@ -90,8 +90,8 @@ FileSet::Opened FileSet::open(std::size_t from, std::string_view location) {
 FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) {
   const SourceFile& origin = files_[from];
   std::error_code error;
-  const fs::path folder = origin.key == standardInput ? fs::current_path(error)
-                                                      : fs::path(origin.key).parent_path();
+  const fs::path folder =
+      origin.key == standardInput ? fs::current_path(error) : fs::path(origin.key).parent_path();
   // Symbolic links are resolved before the check, so a link inside the root that leads out of
   // it is refused like a `..` that does.
   const fs::path target = canonicalOrSelf(folder / fs::path(location));
@@ -104,7 +104,8 @@ FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) 
   }
   const std::string key = target.string();
   if (const auto failure = failures_.find(key); failure != failures_.end())
-    return {std::nullopt, {"ref-file-unresolved", fmt::format("'{}' {}", location, failure->second)}};
+    return {std::nullopt,
+            {"ref-file-unresolved", fmt::format("'{}' {}", location, failure->second)}};
   if (const auto known = byKey_.find(key); known != byKey_.end()) return {known->second, {}};
 
   LoadResult loaded = loadFile(key, limits_);
@@ -114,8 +115,8 @@ FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) 
       origin.key == standardInput ? fs::path() : fs::path(origin.shown).parent_path();
   file.shown = (shownFolder / fs::path(location)).lexically_normal().generic_string();
   if (!loaded.document) {
-    const bool unreadable = !loaded.diagnostics.empty() &&
-                            loaded.diagnostics.front().rule == "file-unreadable";
+    const bool unreadable =
+        !loaded.diagnostics.empty() && loaded.diagnostics.front().rule == "file-unreadable";
     const std::string reason = loaded.diagnostics.empty() ? std::string("it cannot be loaded")
                                                           : loaded.diagnostics.front().message;
     failures_[key] = unreadable ? "cannot be read: " + reason

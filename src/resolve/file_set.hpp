@@ -65,7 +65,7 @@ class FileSet {
 
   ResolveOptions options_;
   LoadLimits limits_;
-  std::filesystem::path root_;  // canonical
+  std::filesystem::path root_;    // canonical
   std::deque<SourceFile> files_;  // a deque: documents are referred to by address
   std::map<std::string, std::size_t, std::less<>> byKey_;
   std::map<std::string, std::string, std::less<>> failures_;  // key → why it cannot be used

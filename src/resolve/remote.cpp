@@ -32,7 +32,7 @@ std::variant<std::string, FetchFailure> fetchUrl(const std::string& url, long ti
   static const bool initialized = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
   if (!initialized) return FetchFailure{"the HTTP client could not start"};
   const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
-                                                                  &curl_easy_cleanup);
+                                                                 &curl_easy_cleanup);
   if (!curl) return FetchFailure{"the HTTP client could not start"};
   Download download;
   download.maxBytes = maxBytes;

@@ -18,10 +18,27 @@ namespace {
 
 // Recursion is legal in schemas only: elsewhere an object that contains itself has no end.
 bool inSchema(std::string_view pointer) {
-  static const std::set<std::string, std::less<>> schemaFields{
-      "payload", "headers", "schemas", "schema", "properties", "patternProperties", "items",
-      "additionalItems", "additionalProperties", "allOf", "anyOf", "oneOf", "not", "if", "then",
-      "else", "contains", "propertyNames", "definitions", "$defs", "dependencies"};
+  static const std::set<std::string, std::less<>> schemaFields{"payload",
+                                                               "headers",
+                                                               "schemas",
+                                                               "schema",
+                                                               "properties",
+                                                               "patternProperties",
+                                                               "items",
+                                                               "additionalItems",
+                                                               "additionalProperties",
+                                                               "allOf",
+                                                               "anyOf",
+                                                               "oneOf",
+                                                               "not",
+                                                               "if",
+                                                               "then",
+                                                               "else",
+                                                               "contains",
+                                                               "propertyNames",
+                                                               "definitions",
+                                                               "$defs",
+                                                               "dependencies"};
   const auto tokens = pointer::split(pointer);
   if (!tokens) return false;
   return std::any_of(tokens->begin(), tokens->end(),
@@ -54,7 +71,8 @@ bool refersToOtherFiles(const json& root) {
   engine::forEachStructuralNode(root, [&](std::string_view, const std::string&, const json& node) {
     if (found || !node.is_object()) return;
     const auto ref = node.find("$ref");
-    found = ref != node.end() && ref->is_string() && !ref->get_ref<const std::string&>().starts_with("#");
+    found = ref != node.end() && ref->is_string() &&
+            !ref->get_ref<const std::string&>().starts_with("#");
   });
   return found;
 }
@@ -62,7 +80,8 @@ bool refersToOtherFiles(const json& root) {
 // Appends a token to a pointer for the length of a scope.
 class PointerStep {
  public:
-  PointerStep(std::string& pointer, std::string_view token) : pointer_(pointer), length_(pointer.size()) {
+  PointerStep(std::string& pointer, std::string_view token)
+      : pointer_(pointer), length_(pointer.size()) {
     pointer_ += '/';
     pointer_ += pointer::escapeToken(token);
   }
@@ -88,19 +107,18 @@ std::optional<std::string> componentSection(std::string_view pointer) {
     return "messages";
   if (parent == "parameters") return "parameters";
   if (last == "correlationId") return "correlationIds";
-  if (tokens.size() == 2 && (tokens[0] == "servers" || tokens[0] == "channels" ||
-                             tokens[0] == "operations"))
+  if (tokens.size() == 2 &&
+      (tokens[0] == "servers" || tokens[0] == "channels" || tokens[0] == "operations"))
     return tokens[0];
   return std::nullopt;
 }
 
 std::string componentName(std::string_view fragmentPointer, std::string_view shownFile) {
-  std::string name = fragmentPointer.empty()
-                         ? std::filesystem::path(shownFile).stem().string()
-                         : pointer::lastToken(fragmentPointer);
+  std::string name = fragmentPointer.empty() ? std::filesystem::path(shownFile).stem().string()
+                                             : pointer::lastToken(fragmentPointer);
   for (char& c : name) {
-    const bool allowed = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' ||
-                         c == '-' || c == '_';
+    const bool allowed =
+        std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '_';
     if (!allowed) c = '_';
   }
   return name.empty() ? std::string("part") : name;
@@ -198,8 +216,8 @@ class Expander {
     if (file == 0 && text.starts_with("#")) return false;
     const auto hash = text.find('#');
     const std::string location = text.substr(0, hash);
-    const auto fragment =
-        hash == std::string::npos ? std::optional<std::string>("") : engine::decodeLocalRef(text.substr(hash));
+    const auto fragment = hash == std::string::npos ? std::optional<std::string>("")
+                                                    : engine::decodeLocalRef(text.substr(hash));
     if (!fragment) {
       report(file, source, "ref-file-unresolved",
              fmt::format("'{}' has a fragment that is not a JSON pointer", text));
@@ -295,7 +313,8 @@ class Expander {
     const auto section = componentSection(target);
     if (!section) return false;
     const std::string name = uniqueName(*section, componentName(fragment, files_[key.first].shown));
-    const std::string componentPointer = pointer::append(pointer::append("/components", *section), name);
+    const std::string componentPointer =
+        pointer::append(pointer::append("/components", *section), name);
     const std::string ref = fragmentOf(componentPointer);
     bundled_.emplace(key, ref);
     json& slot = components[*section][name];
@@ -327,7 +346,7 @@ class Expander {
   ExpansionLimits limits_;
   std::size_t nodes_ = 0;
   std::size_t through_ = noSite;  // the innermost reference being followed
-  std::map<std::pair<std::size_t, const json*>, std::string> active_;  // part → where it goes
+  std::map<std::pair<std::size_t, const json*>, std::string> active_;   // part → where it goes
   std::map<std::pair<std::size_t, const json*>, std::string> bundled_;  // part → its "$ref"
 };
 
@@ -414,7 +433,8 @@ Resolution resolveDocument(FileSet& files, ExpansionLimits limits) {
   std::set<std::tuple<std::string, std::size_t, std::string, std::string>> seen;
   for (auto& problem : expander.problems) {
     // A part referred to from many places has its problems once.
-    if (!seen.emplace(problem.rule, problem.file, problem.pointer, problem.message).second) continue;
+    if (!seen.emplace(problem.rule, problem.file, problem.pointer, problem.message).second)
+      continue;
     Diagnostic diagnostic;
     diagnostic.rule = std::move(problem.rule);
     diagnostic.message = std::move(problem.message);
