@@ -2,8 +2,12 @@
 // (findings in the file that holds them, related to the `$ref` that led there); the root folder
 // is enforced before anything is opened; remote references are fetched only when allowed; and
 // `bundle` writes documents that check like the originals.
+#include <arpa/inet.h>
 #include <doctest/doctest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "resolve/remote.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -252,6 +257,12 @@ other:
     CHECK(server.requests("/common/messages.yaml") == 1);
     CHECK(server.requests("/common/schemas.yaml") == 1);
 
+    // The size limit, below the 16 MiB default to keep the test small.
+    const auto tooLarge = asynclint::resolve::fetchUrl(messages, 5, 20);
+    REQUIRE(std::holds_alternative<asynclint::resolve::FetchFailure>(tooLarge));
+    CHECK(std::get<asynclint::resolve::FetchFailure>(tooLarge).message ==
+          "it is larger than 20 bytes");
+
     writeFile(folder.path / "missing.yaml", entryReferring(server.url() + "/none.yaml#/thing"));
     const auto missing =
         run(binary() + " validate --no-color --allow-remote --root '" + folder.path.string() +
@@ -332,5 +343,28 @@ other:
           CHECK(result.output.find(line) != std::string::npos);
       }
     }
+  }
+}
+
+TEST_SUITE("multifile") {
+  TEST_CASE("a server that never answers is given up after the timeout") {
+    // Listens but never accepts: the connection completes, the answer never comes.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(listener >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(::listen(listener, 4) == 0);
+    socklen_t length = sizeof address;
+    REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    const std::string url =
+        "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/slow.yaml";
+    const auto fetched = asynclint::resolve::fetchUrl(url, 1, 1000);
+    ::close(listener);
+    REQUIRE(std::holds_alternative<asynclint::resolve::FetchFailure>(fetched));
+    CHECK(std::get<asynclint::resolve::FetchFailure>(fetched).message ==
+          "no complete answer within 1 s");
   }
 }
