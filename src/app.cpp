@@ -71,7 +71,8 @@ std::string_view versionsText(engine::Versions versions) {
 
 }  // namespace
 
-FileResult validateFile(const std::string& path, const resolve::ResolveOptions& resolveOptions) {
+FileResult validateFile(const std::string& path, const resolve::ResolveOptions& resolveOptions,
+                        std::shared_ptr<resolve::FileCache> cache) {
   const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
   FileResult result;
@@ -83,7 +84,7 @@ FileResult validateFile(const std::string& path, const resolve::ResolveOptions& 
       diagnostic.file = path;
     return result;
   }
-  resolve::FileSet files(resolveOptions, path);
+  resolve::FileSet files(resolveOptions, path, std::move(cache));
   files.addEntry(std::move(loaded), path);
   const Document& entry = *files[0].document;
   for (Diagnostic diagnostic : files[0].diagnostics) {
@@ -220,8 +221,9 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   }
   report::RunReport run;
   bool inputError = false;
+  const auto cache = std::make_shared<resolve::FileCache>();
   for (const auto& path : options.files) {
-    FileResult result = validateFile(path, options.resolve);
+    FileResult result = validateFile(path, options.resolve, cache);
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,

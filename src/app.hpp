@@ -1,6 +1,7 @@
 // The pipeline of `asynclint validate`: load → schema → report, and the exit-code policy.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -33,8 +34,9 @@ struct FileResult {
   bool inputError = false;
   PhaseTimes times;
 };
-FileResult validateFile(const std::string& path,
-                        const resolve::ResolveOptions& resolveOptions = {});
+// `cache` shares the files that references name between the entries of one run.
+FileResult validateFile(const std::string& path, const resolve::ResolveOptions& resolveOptions = {},
+                        std::shared_ptr<resolve::FileCache> cache = nullptr);
 
 struct BundleOptions {
   std::string entry;

@@ -257,6 +257,14 @@ other:
     CHECK(server.requests("/common/messages.yaml") == 1);
     CHECK(server.requests("/common/schemas.yaml") == 1);
 
+    // Two entries of one run share what they fetch (and what they read).
+    writeFile(folder.path / "entry-2.yaml", entry);
+    const auto both =
+        run(command + " '" + (folder.path / "entry-2.yaml").string() + "' --allow-remote");
+    CHECK(both.output == "0 errors, 0 warnings in 2 files\n");
+    CHECK(server.requests("/common/messages.yaml") == 2);
+    CHECK(server.requests("/common/schemas.yaml") == 2);
+
     // The size limit, below the 16 MiB default to keep the test small.
     const auto tooLarge = asynclint::resolve::fetchUrl(messages, 5, 20);
     REQUIRE(std::holds_alternative<asynclint::resolve::FetchFailure>(tooLarge));

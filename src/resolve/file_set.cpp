@@ -37,6 +37,12 @@ std::string joinUrl(const std::string& base, std::string_view relative) {
   return base.substr(0, pathStart) + path.lexically_normal().generic_string();
 }
 
+std::vector<Diagnostic> withFile(std::vector<Diagnostic> diagnostics, const std::string& file) {
+  for (auto& diagnostic : diagnostics)
+    diagnostic.file = file;
+  return diagnostics;
+}
+
 }  // namespace
 
 bool isRemote(std::string_view location) {
@@ -55,8 +61,46 @@ fs::path defaultRoot(const std::string& entry) {
   return fs::current_path(error);
 }
 
-FileSet::FileSet(const ResolveOptions& options, const std::string& entryPath, LoadLimits limits)
-    : options_(options), limits_(limits) {
+std::shared_ptr<const LoadedFile> FileCache::local(const std::string& canonicalPath,
+                                                   const LoadLimits& limits) {
+  const std::lock_guard lock(mutex_);
+  auto& file = files_[canonicalPath];
+  if (!file) {
+    LoadResult loaded = loadFile(canonicalPath, limits);
+    auto stored = std::make_shared<LoadedFile>();
+    if (loaded.document) stored->document = std::make_shared<Document>(std::move(*loaded.document));
+    stored->diagnostics = std::move(loaded.diagnostics);
+    file = std::move(stored);
+  }
+  return file;
+}
+
+std::shared_ptr<const LoadedFile> FileCache::remote(const std::string& url,
+                                                    const ResolveOptions& options,
+                                                    const LoadLimits& limits) {
+  const std::lock_guard lock(mutex_);
+  auto& file = files_[url];
+  if (!file) {
+    auto stored = std::make_shared<LoadedFile>();
+    auto fetched = fetchUrl(url, options.remoteTimeoutSeconds, options.remoteMaxBytes);
+    if (const auto* failure = std::get_if<FetchFailure>(&fetched)) {
+      stored->fetchFailure = failure->message;
+    } else {
+      LoadResult loaded = loadText(url, std::move(std::get<std::string>(fetched)), limits);
+      if (loaded.document)
+        stored->document = std::make_shared<Document>(std::move(*loaded.document));
+      stored->diagnostics = std::move(loaded.diagnostics);
+    }
+    file = std::move(stored);
+  }
+  return file;
+}
+
+FileSet::FileSet(const ResolveOptions& options, const std::string& entryPath,
+                 std::shared_ptr<FileCache> cache, LoadLimits limits)
+    : options_(options),
+      cache_(cache ? std::move(cache) : std::make_shared<FileCache>()),
+      limits_(limits) {
   root_ = canonicalOrSelf(options.root.empty() ? defaultRoot(entryPath) : fs::path(options.root));
 }
 
@@ -71,7 +115,7 @@ std::size_t FileSet::addEntry(LoadResult loaded, const std::string& path) {
   SourceFile entry;
   entry.key = path == "-" ? std::string(standardInput) : canonicalOrSelf(path).string();
   entry.shown = loaded.document ? loaded.document->path : path;
-  entry.document = std::move(loaded.document);
+  if (loaded.document) entry.document = std::make_shared<Document>(std::move(*loaded.document));
   entry.diagnostics = std::move(loaded.diagnostics);
   return add(std::move(entry));
 }
@@ -108,32 +152,27 @@ FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) 
             {"ref-file-unresolved", fmt::format("'{}' {}", location, failure->second)}};
   if (const auto known = byKey_.find(key); known != byKey_.end()) return {known->second, {}};
 
-  LoadResult loaded = loadFile(key, limits_);
+  const auto loaded = cache_->local(key, limits_);
   SourceFile file;
   file.key = key;
   const fs::path shownFolder =
       origin.key == standardInput ? fs::path() : fs::path(origin.shown).parent_path();
   file.shown = (shownFolder / fs::path(location)).lexically_normal().generic_string();
-  if (!loaded.document) {
+  if (!loaded->document) {
     const bool unreadable =
-        !loaded.diagnostics.empty() && loaded.diagnostics.front().rule == "file-unreadable";
-    const std::string reason = loaded.diagnostics.empty() ? std::string("it cannot be loaded")
-                                                          : loaded.diagnostics.front().message;
+        !loaded->diagnostics.empty() && loaded->diagnostics.front().rule == "file-unreadable";
+    const std::string reason = loaded->diagnostics.empty() ? std::string("it cannot be loaded")
+                                                           : loaded->diagnostics.front().message;
     failures_[key] = unreadable ? "cannot be read: " + reason
                                 : "cannot be used: it has errors (reported in " + file.shown + ")";
     if (!unreadable) {
-      file.diagnostics = std::move(loaded.diagnostics);
-      for (auto& diagnostic : file.diagnostics)
-        diagnostic.file = file.shown;
+      file.diagnostics = withFile(loaded->diagnostics, file.shown);
       add(std::move(file));
     }
     return openLocal(from, location);
   }
-  loaded.document->path = file.shown;
-  file.document = std::move(loaded.document);
-  file.diagnostics = std::move(loaded.diagnostics);
-  for (auto& diagnostic : file.diagnostics)
-    diagnostic.file = file.shown;
+  file.document = loaded->document;
+  file.diagnostics = withFile(loaded->diagnostics, file.shown);
   return {add(std::move(file)), {}};
 }
 
@@ -149,25 +188,22 @@ FileSet::Opened FileSet::openRemote(std::string url) {
     return {std::nullopt, {"ref-file-unresolved", fmt::format("'{}' {}", url, failure->second)}};
   if (const auto known = byKey_.find(url); known != byKey_.end()) return {known->second, {}};
 
-  auto fetched = fetchUrl(url, options_.remoteTimeoutSeconds, options_.remoteMaxBytes);
-  if (const auto* failure = std::get_if<FetchFailure>(&fetched)) {
-    failures_[url] = "cannot be fetched: " + failure->message;
+  const auto loaded = cache_->remote(url, options_, limits_);
+  if (!loaded->fetchFailure.empty()) {
+    failures_[url] = "cannot be fetched: " + loaded->fetchFailure;
     return openRemote(std::move(url));
   }
-  LoadResult loaded = loadText(url, std::move(std::get<std::string>(fetched)), limits_);
   SourceFile file;
   file.key = url;
   file.shown = url;
   file.remote = true;
-  file.diagnostics = std::move(loaded.diagnostics);
-  for (auto& diagnostic : file.diagnostics)
-    diagnostic.file = file.shown;
-  if (!loaded.document) {
+  file.diagnostics = withFile(loaded->diagnostics, url);
+  if (!loaded->document) {
     failures_[url] = "cannot be used: it has errors (reported in " + url + ")";
     add(std::move(file));
     return openRemote(std::move(url));
   }
-  file.document = std::move(loaded.document);
+  file.document = loaded->document;
   return {add(std::move(file)), {}};
 }
 

@@ -5,6 +5,8 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,12 +28,33 @@ struct ResolveOptions {
 // The git work tree that holds `entry` (a folder holding `.git`), else the current folder.
 std::filesystem::path defaultRoot(const std::string& entry);
 
+// A referenced file as loaded: shared by the checks of every entry of a run.
+struct LoadedFile {
+  std::shared_ptr<const Document> document;  // null when the file could not be read or parsed
+  std::vector<Diagnostic> diagnostics;       // the loader's (file not set)
+  std::string fetchFailure;                  // a remote file: why it could not be fetched
+};
+
+// The files referenced during one run, each read (or fetched) and parsed once whatever the
+// number of entries and references that name it. Safe to share between threads.
+class FileCache {
+ public:
+  std::shared_ptr<const LoadedFile> local(const std::string& canonicalPath,
+                                          const LoadLimits& limits);
+  std::shared_ptr<const LoadedFile> remote(const std::string& url, const ResolveOptions& options,
+                                           const LoadLimits& limits);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const LoadedFile>, std::less<>> files_;
+};
+
 struct SourceFile {
   std::string key;    // canonical path, or the URL without fragment
   std::string shown;  // the name diagnostics use: relative as the user wrote the entry, or the URL
   bool remote = false;
-  std::optional<Document> document;     // absent when the file could not be read or parsed
-  std::vector<Diagnostic> diagnostics;  // the loader's, with `file` set
+  std::shared_ptr<const Document> document;  // null when the file could not be read or parsed
+  std::vector<Diagnostic> diagnostics;       // the loader's, with `file` set
 };
 
 // Why a reference's file cannot be used: the rule id and the message, said at the `$ref`.
@@ -42,7 +65,9 @@ struct OpenProblem {
 
 class FileSet {
  public:
-  FileSet(const ResolveOptions& options, const std::string& entryPath, LoadLimits limits = {});
+  // `cache` (optional) shares loaded files with the other entries of the run.
+  FileSet(const ResolveOptions& options, const std::string& entryPath,
+          std::shared_ptr<FileCache> cache = nullptr, LoadLimits limits = {});
 
   // The entry document, loaded first (index 0).
   std::size_t addEntry(LoadResult loaded, const std::string& path);
@@ -64,6 +89,7 @@ class FileSet {
   std::size_t add(SourceFile file);
 
   ResolveOptions options_;
+  std::shared_ptr<FileCache> cache_;
   LoadLimits limits_;
   std::filesystem::path root_;    // canonical
   std::deque<SourceFile> files_;  // a deque: documents are referred to by address
