@@ -178,9 +178,7 @@ int reportBundleErrors(const std::string& entry, std::vector<Diagnostic> errors,
   return exitUsage;
 }
 
-}  // namespace
-
-int runBundle(const BundleOptions& options, std::ostream& out, std::ostream& err) {
+int writeBundle(const BundleOptions& options, std::ostream& out, std::ostream& err) {
   LoadResult loaded = loadFile(options.entry);
   if (!loaded.document) {
     for (auto& diagnostic : loaded.diagnostics)
@@ -211,6 +209,18 @@ int runBundle(const BundleOptions& options, std::ostream& out, std::ostream& err
     return exitUsage;
   }
   return exitClean;
+}
+
+}  // namespace
+
+int runBundle(const BundleOptions& options, std::ostream& out, std::ostream& err) {
+  try {
+    return writeBundle(options, out, err);
+  } catch (const std::exception& error) {
+    // A bug of ours or of a library (or an entry whose `components` is not a mapping).
+    err << fmt::format("asynclint: cannot bundle '{}': {}\n", options.entry, error.what());
+    return exitUsage;
+  }
 }
 
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {

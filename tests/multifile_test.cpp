@@ -334,6 +334,16 @@ other:
   TEST_CASE("bundle refuses a document with a broken reference, writing nothing") {
     TempFolder folder("bundle-fail");
     const fs::path output = folder.path / "out.yaml";
+    writeFile(folder.path / "message.yaml", "thing:\n  name: thing\n");
+    writeFile(folder.path / "entry.yaml",
+              entryReferring("./message.yaml#/thing") + "components: 5\n");
+    const auto noComponents =
+        run(binary() + " bundle --root '" + folder.path.string() + "' '" +
+            (folder.path / "entry.yaml").string() + "' -o '" + output.string() + "'");
+    CHECK(noComponents.exitCode == 2);
+    CHECK(noComponents.output.find("its `components` is not a mapping, so nothing can be bundled "
+                                   "into it") != std::string::npos);
+    CHECK_FALSE(fs::exists(output));
     for (const std::string name : {"missing-file", "message-cycle", "outside-root", "yaml-error"}) {
       CAPTURE(name);
       const std::string entry = "testdata/multifile/cases/" + name + ".yaml";

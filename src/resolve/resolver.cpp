@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include "engine/ref_index.hpp"
@@ -262,9 +263,13 @@ class Expander {
     if (nodes_ > limits_.maxNodes || depth > limits_.maxDepth) {
       if (!overLimit) {
         report(file, source, "limits",
-               fmt::format("following '{}' makes the resolved document larger than {} nodes or "
-                           "deeper than {} levels",
-                           text, limits_.maxNodes, limits_.maxDepth));
+               nodes_ > limits_.maxNodes
+                   ? fmt::format("following '{}' makes the resolved document larger than {} "
+                                 "nodes (references that fan out)",
+                                 text, limits_.maxNodes)
+                   : fmt::format("following '{}' nests the resolved document deeper than {} "
+                                 "levels",
+                                 text, limits_.maxDepth));
       }
       overLimit = true;
       keepUnresolved(out, file, in);
@@ -456,6 +461,10 @@ Resolution resolveDocument(FileSet& files, ExpansionLimits limits) {
 json bundleDocument(FileSet& files, ExpansionLimits limits) {
   Expander expander(files, Mode::bundle, limits);
   json bundle = expander.expandEntry();
+  const auto components = bundle.find("components");
+  if (!expander.components.empty() && components != bundle.end() && !components->is_object())
+    throw std::runtime_error(
+        "its `components` is not a mapping, so nothing can be bundled into it");
   for (auto& [section, parts] : expander.components.items()) {
     for (auto& [name, part] : parts.items())
       bundle["components"][section][name] = std::move(part);

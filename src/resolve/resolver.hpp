@@ -77,7 +77,8 @@ Resolution resolveDocument(FileSet& files, ExpansionLimits limits = {});
 // Bundles the entry: each part of another file that a reference names is copied once into
 // `components` under a stable name (name, name_2, ...) and the reference points there; parts
 // that no component section fits are copied in place. References within the entry stay.
-// Call after resolveDocument found no problem.
+// Call after resolveDocument found no problem. Throws std::runtime_error when the entry's
+// `components` is not a mapping.
 nlohmann::json bundleDocument(FileSet& files, ExpansionLimits limits = {});
 
 }  // namespace asynclint::resolve
