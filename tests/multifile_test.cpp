@@ -386,3 +386,32 @@ TEST_SUITE("multifile") {
           "no complete answer within 1 s");
   }
 }
+
+TEST_SUITE("multifile") {
+  TEST_CASE("a chain of deeply nested files is stopped at the depth limit") {
+    // Each file nests a schema 100 levels deep and ends in a reference to the next file: four
+    // of them would nest the resolved document 400 levels deep.
+    TempFolder folder("deep");
+    for (int file = 0; file < 4; ++file) {
+      std::string text = "part:\n";
+      std::string indent = "  ";
+      for (int level = 0; level < 50; ++level) {
+        text += indent + "properties:\n" + indent + "  p:\n";
+        indent += "    ";
+      }
+      text += indent + "$ref: './deep-" + std::to_string(file + 1) + ".yaml#/part'\n";
+      writeFile(folder.path / ("deep-" + std::to_string(file) + ".yaml"), text);
+    }
+    writeFile(folder.path / "deep-4.yaml", "part:\n  type: string\n");
+    std::string entry = entryReferring("./message.yaml#/thing");
+    writeFile(folder.path / "message.yaml",
+              "thing:\n  name: thing\n  payload:\n    $ref: './deep-0.yaml#/part'\n");
+    writeFile(folder.path / "entry.yaml", entry);
+    const auto result = run(binary() + " validate --no-color --root '" + folder.path.string() +
+                            "' '" + (folder.path / "entry.yaml").string() + "'");
+    CHECK(result.exitCode == 1);
+    CHECK(result.output.find("' nests the resolved document deeper than 256 levels [limits]") !=
+          std::string::npos);
+    CHECK(result.output.find("1 error, 0 warnings") != std::string::npos);
+  }
+}
