@@ -319,7 +319,8 @@ other:
   }
 
   TEST_CASE("bundle output is stable: parts under their names, collisions numbered") {
-    for (const std::string name : {"name-collisions", "subfolders-and-parents", "schema-cycle"}) {
+    for (const std::string name :
+         {"name-collisions", "subfolders-and-parents", "schema-cycle", "message-choice-2x"}) {
       CAPTURE(name);
       const auto result =
           run(binary() + " bundle --root testdata/multifile testdata/multifile/cases/" + name +
@@ -328,6 +329,9 @@ other:
       const fs::path golden = sourceDir() / "testdata/multifile/bundles" / (name + ".yaml");
       if (updatingGolden()) writeFile(golden, result.output);
       CHECK(result.output == readFile(golden));
+      const auto checked = run(binary() + " validate --no-color -q '" + golden.string() + "'");
+      CHECK(checked.output.empty());
+      CHECK(checked.exitCode == 0);
     }
   }
 

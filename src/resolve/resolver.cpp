@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
@@ -100,12 +101,15 @@ std::optional<std::string> componentSection(std::string_view pointer) {
   const auto tokens = pointer::split(pointer).value_or(std::vector<std::string>{});
   if (tokens.empty()) return std::nullopt;
   if (tokens.front() == "components" && tokens.size() == 3) return std::nullopt;  // already one
-  if (inSchema(pointer)) return "schemas";
   const std::string& last = tokens.back();
   const std::string parent = tokens.size() >= 2 ? tokens[tokens.size() - 2] : "";
-  if (parent == "messages" || last == "message" ||
-      (parent == "oneOf" && tokens.size() >= 3 && tokens[tokens.size() - 3] == "message"))
-    return "messages";
+  // 2.x: `message: {oneOf: [...]}` lists messages, although `oneOf` is a schema keyword.
+  const bool messageChoice =
+      parent == "oneOf" && tokens.size() >= 3 && tokens[tokens.size() - 3] == "message";
+  const std::string_view outside = pointer.substr(0, pointer.rfind("/message/oneOf/"));
+  if (messageChoice && !inSchema(outside)) return "messages";
+  if (inSchema(pointer)) return "schemas";
+  if (parent == "messages" || last == "message") return "messages";
   if (parent == "parameters") return "parameters";
   if (last == "correlationId") return "correlationIds";
   if (tokens.size() == 2 &&
