@@ -419,3 +419,30 @@ TEST_SUITE("multifile") {
     CHECK(result.output.find("1 error, 0 warnings") != std::string::npos);
   }
 }
+
+TEST_SUITE("multifile") {
+  TEST_CASE("each file is opened once, however many references name it (strace)") {
+    if (run("strace -o /dev/null true").exitCode != 0) {
+      MESSAGE("skipped: strace is not installed or may not trace here");
+      return;
+    }
+    // subfolders-and-parents names parts/channels.yaml twice, common/messages.yaml three times
+    // and common/schemas.yaml four times (two of them from messages.yaml).
+    TempFolder folder("strace");
+    const fs::path trace = folder.path / "trace.txt";
+    const auto result =
+        run("strace -f -e trace=openat,open -o '" + trace.string() + "' " + binary() + validate +
+            "-q testdata/multifile/cases/subfolders-and-parents.yaml");
+    CHECK(result.exitCode == 0);
+    const std::string opened = readFile(trace);
+    const auto count = [&](const std::string& file) {
+      long times = 0;
+      for (auto at = opened.find(file); at != std::string::npos; at = opened.find(file, at + 1))
+        ++times;
+      return times;
+    };
+    CHECK(count("common/messages.yaml\"") == 1);
+    CHECK(count("common/schemas.yaml\"") == 1);
+    CHECK(count("cases/parts/channels.yaml\"") == 1);
+  }
+}
