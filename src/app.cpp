@@ -16,6 +16,8 @@
 #include "config/starter.hpp"
 #include "engine/engine.hpp"
 #include "engine/rule.hpp"
+#include "resolve/bundle_writer.hpp"
+#include "resolve/resolver.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/loader.hpp"
 #include "suppression/baseline.hpp"
@@ -39,23 +41,38 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Schema validation, then the rules, each timed.
-void checkDocument(const Document& document, const engine::RuleSettings& settings,
+// Schema validation, then the rules, each timed, over the document with its references to
+// other files resolved; findings are placed in the files where their nodes are written.
+void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings,
                    FileResult& result) {
-  if (auto problem = rootProblem(document)) {
+  const Document& entry = *files[0].document;
+  if (auto problem = rootProblem(entry)) {
+    problem->file = entry.path;
+    entry.place(*problem);
     result.diagnostics.push_back(std::move(*problem));
     return;
   }
-  if (!document.root.is_object()) return;
+  if (!entry.root.is_object()) return;
   auto start = std::chrono::steady_clock::now();
-  for (auto& finding : schema::validateDocument(document.root)) {
+  const resolve::Resolution resolution = resolve::resolveDocument(files);
+  for (const auto& problem : resolution.problems())
+    result.diagnostics.push_back(problem);
+  result.times.load += secondsSince(start);
+  if (resolution.truncated()) return;
+  std::vector<Diagnostic> findings;
+  start = std::chrono::steady_clock::now();
+  findings = schema::validateDocument(resolution.tree());
+  for (auto& finding : findings)
     finding.severity = settings.of(finding.rule).severity;
-    result.diagnostics.push_back(std::move(finding));
-  }
   result.times.schema = secondsSince(start);
   start = std::chrono::steady_clock::now();
-  for (auto& finding : engine::runRules(document, {"", &settings}))
+  for (auto& finding : engine::checkRules(resolution.tree(), {"", &settings}))
+    findings.push_back(std::move(finding));
+  for (auto& finding : findings) {
+    resolution.place(finding);
     result.diagnostics.push_back(std::move(finding));
+  }
+  engine::dropRepeatedFindings(result.diagnostics);
   result.times.rules = secondsSince(start);
 }
 
@@ -170,36 +187,44 @@ void applySuppressions(const std::vector<suppression::Directive>& directives,
 }  // namespace
 
 FileResult validateFile(const std::string& path, const engine::RuleSettings& settings,
-                        KeepSource keepSource) {
+                        const resolve::ResolveOptions& resolveOptions,
+                        std::shared_ptr<resolve::FileCache> cache, KeepSource keepSource) {
   const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
   FileResult result;
   result.times.load = secondsSince(start);
-  result.diagnostics = std::move(loaded.diagnostics);
   result.inputError = loaded.inputError();
-  std::vector<suppression::Directive> directives;
-  if (loaded.document) {
-    try {
-      directives = suppression::takeDirectives(*loaded.document);
-      checkDocument(*loaded.document, settings, result);
-    } catch (const std::exception& error) {
-      // A bug of ours or of a library must not end the run or let the file pass silently.
-      Diagnostic internal;
-      internal.rule = "internal-error";
-      internal.message = fmt::format(
-          "internal error while checking this file ({}); please report it", error.what());
-      result.diagnostics.push_back(std::move(internal));
-      result.inputError = true;
-    }
+  if (!loaded.document) {
+    result.diagnostics = std::move(loaded.diagnostics);
+    for (auto& diagnostic : result.diagnostics)
+      diagnostic.file = path;
+    return result;
   }
-  const std::string& shownPath = loaded.document ? loaded.document->path : path;
-  for (auto& diagnostic : result.diagnostics) {
-    if (diagnostic.file.empty()) diagnostic.file = shownPath;
-    if (loaded.document) loaded.document->place(diagnostic);
+  // Taken before the checks: x-asynclint-ignore keys leave the tree that the schema check sees.
+  std::vector<suppression::Directive> directives = suppression::takeDirectives(*loaded.document);
+  resolve::FileSet files(resolveOptions, path, std::move(cache));
+  files.addEntry(std::move(loaded), path);
+  const Document& entry = *files[0].document;
+  for (Diagnostic diagnostic : files[0].diagnostics) {
+    diagnostic.file = entry.path;
+    entry.place(diagnostic);
+    result.diagnostics.push_back(std::move(diagnostic));
   }
-  if (loaded.document) applySuppressions(directives, settings, shownPath, result);
-  if (keepSource == KeepSource::yes && loaded.document)
-    result.text = std::move(loaded.document->text);
+  try {
+    checkDocument(files, settings, result);
+  } catch (const std::exception& error) {
+    // A bug of ours or of a library must not end the run or let the file pass silently.
+    Diagnostic internal;
+    internal.rule = "internal-error";
+    internal.message =
+        fmt::format("internal error while checking this file ({}); please report it", error.what());
+    internal.file = entry.path;
+    entry.place(internal);
+    result.diagnostics.push_back(std::move(internal));
+    result.inputError = true;
+  }
+  applySuppressions(directives, settings, entry.path, result);
+  if (keepSource == KeepSource::yes) result.text = entry.text;
   return result;
 }
 
@@ -316,6 +341,15 @@ Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolve
   return result;
 }
 
+// The command line's --root and --allow-remote win over the configuration's keys.
+resolve::ResolveOptions resolveOptionsFor(const resolve::ResolveOptions& commandLine,
+                                          const config::Config& config) {
+  resolve::ResolveOptions options = commandLine;
+  if (options.root.empty() && config.root) options.root = config.root->string();
+  options.allowRemote = options.allowRemote || config.allowRemote;
+  return options;
+}
+
 int writeBaseline(const std::string& file, const report::RunReport& run, std::ostream& err) {
   std::ofstream stream(file, std::ios::binary);
   stream << suppression::baselineText(run.diagnostics);
@@ -330,6 +364,85 @@ int writeBaseline(const std::string& file, const report::RunReport& run, std::os
 }
 
 }  // namespace
+
+namespace {
+
+std::string bundleFormat(const BundleOptions& options) {
+  if (!options.format.empty()) return options.format;
+  return options.output.ends_with(".json") ? "json" : "yaml";
+}
+
+// The errors that stop a bundle: the entry's loader errors and the problems of its references.
+std::vector<Diagnostic> bundleErrors(const resolve::FileSet& files,
+                                     const resolve::Resolution& resolution) {
+  std::vector<Diagnostic> errors;
+  const Document& entry = *files[0].document;
+  for (Diagnostic diagnostic : files[0].diagnostics) {
+    diagnostic.file = entry.path;
+    entry.place(diagnostic);
+    errors.push_back(std::move(diagnostic));
+  }
+  for (const auto& problem : resolution.problems())
+    errors.push_back(problem);
+  std::erase_if(errors, [](const Diagnostic& d) { return d.severity != Severity::error; });
+  return errors;
+}
+
+int reportBundleErrors(const std::string& entry, std::vector<Diagnostic> errors,
+                       std::ostream& err) {
+  report::RunReport run = emptyRunReport();
+  run.files.push_back({entry, true, {}});
+  run.diagnostics = std::move(errors);
+  sortDiagnostics(run.diagnostics);
+  report::writeReport(*report::findFormat("text"), run, {}, err);
+  err << "asynclint: no bundle written\n";
+  return exitUsage;
+}
+
+int writeBundle(const BundleOptions& options, std::ostream& out, std::ostream& err) {
+  LoadResult loaded = loadFile(options.entry);
+  if (!loaded.document) {
+    for (auto& diagnostic : loaded.diagnostics)
+      diagnostic.file = options.entry;
+    return reportBundleErrors(options.entry, std::move(loaded.diagnostics), err);
+  }
+  resolve::FileSet files(options.resolve, options.entry);
+  files.addEntry(std::move(loaded), options.entry);
+  if (auto problem = rootProblem(*files[0].document)) {
+    problem->file = files[0].shown;
+    return reportBundleErrors(options.entry, {std::move(*problem)}, err);
+  }
+  const resolve::Resolution resolution = resolve::resolveDocument(files);
+  if (auto errors = bundleErrors(files, resolution); !errors.empty())
+    return reportBundleErrors(options.entry, std::move(errors), err);
+  const nlohmann::json bundle = resolve::bundleDocument(files);
+  const std::string text =
+      bundleFormat(options) == "json" ? bundle.dump(2) + "\n" : resolve::toYaml(bundle);
+  if (options.output.empty()) {
+    out << text;
+    return exitClean;
+  }
+  std::ofstream file(options.output, std::ios::binary);
+  file << text;
+  file.close();
+  if (!file) {
+    err << fmt::format("asynclint: cannot write '{}'\n", options.output);
+    return exitUsage;
+  }
+  return exitClean;
+}
+
+}  // namespace
+
+int runBundle(const BundleOptions& options, std::ostream& out, std::ostream& err) {
+  try {
+    return writeBundle(options, out, err);
+  } catch (const std::exception& error) {
+    // A bug of ours or of a library (or an entry whose `components` is not a mapping).
+    err << fmt::format("asynclint: cannot bundle '{}': {}\n", options.entry, error.what());
+    return exitUsage;
+  }
+}
 
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
   std::vector<Output> outputs;
@@ -360,9 +473,11 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
 
   report::RunReport run = emptyRunReport();
   bool inputError = false;
+  const auto cache = std::make_shared<resolve::FileCache>();
   for (const auto& [path, config] : planned.files) {
     const auto settings = config::settingsFor(*config, absolutePath(path));
-    FileResult result = validateFile(path, settings, keepSource ? KeepSource::yes : KeepSource::no);
+    FileResult result = validateFile(path, settings, resolveOptionsFor(options.resolve, *config),
+                                     cache, keepSource ? KeepSource::yes : KeepSource::no);
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,

@@ -1,6 +1,7 @@
 // The pipeline of `asynclint validate`: load → schema → report, and the exit-code policy.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -10,6 +11,7 @@
 #include "diagnostic.hpp"
 #include "engine/settings.hpp"
 #include "report/reporter.hpp"
+#include "resolve/file_set.hpp"
 
 namespace asynclint {
 
@@ -26,7 +28,8 @@ struct ValidateOptions {
   std::vector<OutputSpec> outputs{OutputSpec{}};
   report::ReportOptions report;  // color applies to standard output only
   Severity failSeverity = Severity::error;
-  bool timings = false;  // print the time of each phase to standard error
+  bool timings = false;             // print the time of each phase to standard error
+  resolve::ResolveOptions resolve;  // how references to other files are followed
   config::ConfigChoice config;
   std::optional<std::string> baseline;       // hide the findings this baseline lists
   std::optional<std::string> writeBaseline;  // record every finding here instead of reporting
@@ -45,9 +48,24 @@ struct FileResult {
   std::string text;  // the source, when asked for and loaded
 };
 enum class KeepSource { no, yes };
+// `cache` shares the files that references name between the entries of one run.
 FileResult validateFile(const std::string& path,
                         const engine::RuleSettings& settings = engine::RuleSettings::defaults(),
+                        const resolve::ResolveOptions& resolveOptions = {},
+                        std::shared_ptr<resolve::FileCache> cache = nullptr,
                         KeepSource keepSource = KeepSource::no);
+
+struct BundleOptions {
+  std::string entry;
+  std::string output;  // empty: standard output
+  std::string format;  // "yaml" or "json"; empty: by the output's extension, else yaml
+  resolve::ResolveOptions resolve;
+};
+
+// `asynclint bundle`: writes the entry with every part of other files it refers to copied in.
+// Any problem with a reference (or with loading) is reported like `validate` does and nothing is
+// written: exit 2. Otherwise exit 0.
+int runBundle(const BundleOptions& options, std::ostream& out, std::ostream& err);
 
 // What the reporters may say about each registered rule, and about asynclint itself.
 std::vector<report::RuleMeta> ruleCatalog();

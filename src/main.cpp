@@ -93,6 +93,14 @@ std::vector<asynclint::OutputSpec> pairOutputs(const OutputFlags& flags,
   return outputs;
 }
 
+void addResolveOptions(CLI::App& command, asynclint::resolve::ResolveOptions& resolve) {
+  command.add_option("--root", resolve.root,
+                     "Folder that references to other files must stay in (default: the git work "
+                     "tree of the document, else the current folder)");
+  command.add_flag("--allow-remote", resolve.allowRemote,
+                   "Fetch http(s) references (10 s timeout, 16 MiB per file, each URL once)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -109,6 +117,7 @@ int main(int argc, char** argv) {
       "  asynclint validate --write-baseline .asynclint-baseline.json specs/*.yaml\n"
       "  asynclint validate --baseline .asynclint-baseline.json specs/*.yaml\n"
       "  asynclint init\n"
+      "  asynclint bundle asyncapi.yaml -o bundle.yaml\n"
       "  asynclint rules\n"
       "  asynclint explain channel-unused\n\n"
       "Exit codes: 0 clean, 1 findings at or above the failure severity, 2 usage or input errors.");
@@ -154,12 +163,31 @@ int main(int argc, char** argv) {
   validate->add_option("--write-baseline", options.writeBaseline,
                        "Record every current finding in this baseline file (replacing it) and "
                        "exit 0");
+  addResolveOptions(*validate, options.resolve);
   validate->footer(
       "Examples:\n"
       "  asynclint validate asyncapi.yaml\n"
       "  asynclint validate a.yaml b.json --format json > findings.json\n"
       "  asynclint validate api/*.yaml -f sarif -o asynclint.sarif -f stylish\n"
       "  asynclint validate --quiet --no-color spec.yaml");
+
+  asynclint::BundleOptions bundleOptions;
+  auto* bundle = app.add_subcommand(
+      "bundle",
+      "Write one self-contained document: parts of other files it refers to are copied "
+      "into components");
+  bundle->add_option("entry", bundleOptions.entry, "The document to bundle")->required();
+  bundle->add_option("-o,--output", bundleOptions.output,
+                     "File to write (default: standard output)");
+  bundle
+      ->add_option("--format", bundleOptions.format,
+                   "yaml or json (default: by the output's extension, else yaml)")
+      ->check(CLI::IsMember({"yaml", "json"}));
+  addResolveOptions(*bundle, bundleOptions.resolve);
+  bundle->footer(
+      "Examples:\n"
+      "  asynclint bundle services/backend/asyncapi.yaml -o backend.bundle.yaml\n"
+      "  asynclint bundle asyncapi.yaml --format json > bundle.json");
 
   asynclint::config::ConfigChoice rulesConfig;
   auto* rules = app.add_subcommand(
@@ -188,6 +216,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("rules"))
     return asynclint::runListRules(rulesConfig, std::cout, std::cerr);
   if (app.got_subcommand("init")) return asynclint::runInit(".", std::cout, std::cerr);
+  if (app.got_subcommand("bundle"))
+    return asynclint::runBundle(bundleOptions, std::cout, std::cerr);
   if (app.got_subcommand("explain")) return asynclint::runExplain(ruleId, std::cout, std::cerr);
 
   options.report.color = wantsColor(noColor);

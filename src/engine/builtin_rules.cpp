@@ -41,6 +41,16 @@ const bool registered = [] {
        "The `asyncapi` field is missing, not a string, or names an unsupported version"},
       {"schema", error, Configurable::severityOnly,
        "The document does not match the official JSON Schema of its AsyncAPI version"},
+      {"ref-file-unresolved", error, no,
+       "A reference to another file names a file that cannot be read or parsed, or a part it "
+       "lacks"},
+      {"ref-outside-root", error, no,
+       "A reference names a file outside the root folder; it is not read"},
+      {"ref-remote-disabled", error, no,
+       "A reference names an http(s) URL and remote fetching is off"},
+      {"ref-file-cycle", error, no,
+       "References across files go round without reaching a value, or a non-schema contains "
+       "itself"},
       {"internal-error", error, no, "A bug stopped the check of a file; please report it"},
       {"config", error, no,
        "The configuration file (.asynclint.yaml) is malformed or names an unknown rule or option"},

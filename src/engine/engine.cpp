@@ -8,10 +8,10 @@
 
 namespace asynclint::engine {
 
-std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& selection) {
+std::vector<Diagnostic> checkRules(const nlohmann::json& root, const RuleSelection& selection) {
   std::vector<Diagnostic> findings;
-  if (!document.root.is_object()) return findings;
-  const RefIndex refs(document.root);
+  if (!root.is_object()) return findings;
+  const RefIndex refs(root);
   const RuleSettings defaults =
       selection.settings == nullptr ? RuleSettings::defaults() : RuleSettings();
   const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
@@ -21,10 +21,22 @@ std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& 
     RuleSetting setting = settings.of(info.id);
     if (!selection.only.empty()) setting = {info.id == selection.only, info.severity};
     if (!setting.enabled) continue;
-    RuleContext context(document.root, refs, info, setting, findings);
+    RuleContext context(root, refs, info, setting, findings);
     if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
     rule->check(context);
   }
+  return findings;
+}
+
+void dropRepeatedFindings(std::vector<Diagnostic>& findings) {
+  std::set<std::tuple<std::string, std::string, Position, std::string>> seen;
+  std::erase_if(findings, [&](const Diagnostic& finding) {
+    return !seen.emplace(finding.rule, finding.file, finding.range.start, finding.message).second;
+  });
+}
+
+std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& selection) {
+  std::vector<Diagnostic> findings = checkRules(document.root, selection);
   for (auto& finding : findings) {
     finding.file = document.path;
     for (auto& related : finding.related) {
@@ -32,11 +44,7 @@ std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& 
     }
     document.place(finding);
   }
-  // A node reused through a YAML alias is checked once per use but written once: keep one finding.
-  std::set<std::tuple<std::string, Position, std::string>> seen;
-  std::erase_if(findings, [&](const Diagnostic& finding) {
-    return !seen.emplace(finding.rule, finding.range.start, finding.message).second;
-  });
+  dropRepeatedFindings(findings);
   return findings;
 }
 

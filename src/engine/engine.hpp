@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diagnostic.hpp"
 #include "engine/settings.hpp"
 #include "source/document.hpp"
@@ -16,6 +18,13 @@ struct RuleSelection {
   // Otherwise the enabled rules run at their configured severity; nullptr means the defaults.
   const RuleSettings* settings = nullptr;
 };
+
+// Runs the enabled rules over a tree; the findings carry pointers into it, not yet placed.
+std::vector<Diagnostic> checkRules(const nlohmann::json& root, const RuleSelection& selection = {});
+
+// A node reached twice (a YAML alias, or a part of another file referred to from two places)
+// is checked once per use but written once: keeps one finding per rule, place and message.
+void dropRepeatedFindings(std::vector<Diagnostic>& findings);
 
 // Runs the enabled rules over a document; the findings carry pointers and ranges in its file.
 std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& selection = {});

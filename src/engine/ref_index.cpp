@@ -16,15 +16,6 @@ int hexValue(char c) {
   return -1;
 }
 
-bool holdsData(std::string_view key) {
-  return key == "examples" || key == "example" || key == "default" || key == "const" ||
-         key == "enum" || key.starts_with("x-");
-}
-bool namesChildren(std::string_view key) {
-  return key == "properties" || key == "patternProperties" || key == "definitions" ||
-         key == "$defs" || key == "dependencies";
-}
-
 // `pointer` is built in place, one token per level. Under a naming map (`keysAreNames`), keys
 // are names: none holds data or names children, and none is reported as a field.
 void walkStructure(const json& node, std::string& pointer, std::string_view field,
@@ -67,6 +58,15 @@ Reference referenceAt(const std::string& pointer, const json& ref) {
 }
 
 }  // namespace
+
+bool holdsData(std::string_view field) {
+  return field == "examples" || field == "example" || field == "default" || field == "const" ||
+         field == "enum" || field.starts_with("x-");
+}
+bool namesChildren(std::string_view field) {
+  return field == "properties" || field == "patternProperties" || field == "definitions" ||
+         field == "$defs" || field == "dependencies";
+}
 
 void forEachStructuralNode(const json& root, const StructuralVisit& visit) {
   std::string pointer;

@@ -59,6 +59,11 @@ class RefIndex {
 // Decodes a local "$ref" ("#/a/b%20c") into a JSON pointer ("/a/b c"); nullopt when malformed.
 std::optional<std::string> decodeLocalRef(std::string_view ref);
 
+// Whether the value of `field` is data rather than structure (see forEachStructuralNode).
+bool holdsData(std::string_view field);
+// Whether the keys under `field` are names chosen by the author rather than fields.
+bool namesChildren(std::string_view field);
+
 using StructuralVisit = std::function<void(std::string_view field, const std::string& pointer,
                                            const nlohmann::json& node)>;
 
