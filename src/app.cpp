@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <optional>
+#include <thread>
 
 #include "engine/engine.hpp"
 #include "engine/rule.hpp"
@@ -30,6 +32,14 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+Diagnostic internalError(const std::exception& error) {
+  Diagnostic internal;
+  internal.rule = "internal-error";
+  internal.message =
+      fmt::format("internal error while checking this file ({}); please report it", error.what());
+  return internal;
+}
+
 // Schema validation, then the rules, each timed.
 void checkDocument(const Document& document, FileResult& result) {
   if (auto problem = rootProblem(document)) {
@@ -45,6 +55,35 @@ void checkDocument(const Document& document, FileResult& result) {
   for (auto& finding : engine::runRules(document))
     result.diagnostics.push_back(std::move(finding));
   result.times.rules = secondsSince(start);
+}
+
+unsigned workerCount(unsigned asked, std::size_t files) {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(asked == 0 ? cores : asked, files));
+}
+
+// Checks every file, `jobs` at once; results come back in the order of `paths`, so the output
+// does not depend on which thread finished first.
+std::vector<FileResult> validateFiles(const std::vector<std::string>& paths, unsigned jobs) {
+  std::vector<FileResult> results(paths.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < paths.size(); i = next++) {
+      try {
+        results[i] = validateFile(paths[i]);
+      } catch (const std::exception& error) {  // an exception must not escape a thread
+        results[i] = FileResult{};
+        results[i].diagnostics.push_back(internalError(error));
+        results[i].diagnostics.back().file = paths[i];
+        results[i].inputError = true;
+      }
+    }
+  };
+  std::vector<std::jthread> workers;
+  for (unsigned worker = 1; worker < workerCount(jobs, paths.size()); ++worker)
+    workers.emplace_back(work);
+  work();
+  return results;
 }
 
 std::string_view versionsText(engine::Versions versions) {
@@ -65,11 +104,7 @@ FileResult validateFile(const std::string& path) {
       checkDocument(*loaded.document, result);
     } catch (const std::exception& error) {
       // A bug of ours or of a library must not end the run or let the file pass silently.
-      Diagnostic internal;
-      internal.rule = "internal-error";
-      internal.message = fmt::format(
-          "internal error while checking this file ({}); please report it", error.what());
-      result.diagnostics.push_back(std::move(internal));
+      result.diagnostics.push_back(internalError(error));
       result.inputError = true;
     }
   }
@@ -125,8 +160,10 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   }
   report::RunReport run;
   bool inputError = false;
-  for (const auto& path : options.files) {
-    FileResult result = validateFile(path);
+  auto results = validateFiles(options.files, options.jobs);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const std::string& path = options.files[i];
+    FileResult& result = results[i];
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,

@@ -1,4 +1,4 @@
-// The pipeline of `asynclint validate`: load → schema → report, and the exit-code policy.
+// The pipeline of `asynclint validate`: load → schema → rules → report, and the exit-code policy.
 #pragma once
 
 #include <ostream>
@@ -18,6 +18,7 @@ struct ValidateOptions {
   report::ReportOptions report;
   Severity failSeverity = Severity::error;
   bool timings = false;  // print the time of each phase to standard error
+  unsigned jobs = 0;     // files checked at once; 0: one per core
 };
 
 // Checks one file; `inputError` is set when it could not be read or parsed at all.
