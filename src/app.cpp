@@ -92,11 +92,12 @@ std::string_view versionsText(engine::Versions versions) {
 
 }  // namespace
 
-FileResult validateFile(const std::string& path) {
-  const auto start = std::chrono::steady_clock::now();
-  LoadResult loaded = loadFile(path);
+namespace {
+
+// Schema and rules over what was loaded; every finding gets its file and its place.
+FileResult checkLoaded(LoadResult loaded, const std::string& path, double loadSeconds) {
   FileResult result;
-  result.times.load = secondsSince(start);
+  result.times.load = loadSeconds;
   result.diagnostics = std::move(loaded.diagnostics);
   result.inputError = loaded.inputError();
   if (loaded.document) {
@@ -114,6 +115,20 @@ FileResult validateFile(const std::string& path) {
     if (loaded.document) loaded.document->place(diagnostic);
   }
   return result;
+}
+
+}  // namespace
+
+FileResult validateFile(const std::string& path) {
+  const auto start = std::chrono::steady_clock::now();
+  LoadResult loaded = loadFile(path);
+  return checkLoaded(std::move(loaded), path, secondsSince(start));
+}
+
+FileResult validateText(const std::string& path, std::string text) {
+  const auto start = std::chrono::steady_clock::now();
+  LoadResult loaded = loadText(path, std::move(text));
+  return checkLoaded(std::move(loaded), path, secondsSince(start));
 }
 
 int runListRules(std::ostream& out) {

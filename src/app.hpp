@@ -33,6 +33,8 @@ struct FileResult {
   PhaseTimes times;
 };
 FileResult validateFile(const std::string& path);
+// The same for text in memory (`path` only names it in findings): for fuzzing and embedding.
+FileResult validateText(const std::string& path, std::string text);
 
 // `asynclint rules`: every rule with its default severity, whether it is on, and its summary.
 int runListRules(std::ostream& out);
