@@ -1,0 +1,26 @@
+// libFuzzer harness for the whole pipeline: load, schema, rules and every reporter over any
+// bytes. Findings are expected; crashes, hangs, leaks and undefined behaviour are not.
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+
+#include "app.hpp"
+#include "report/reporter.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace asynclint;
+  std::string text(reinterpret_cast<const char*>(data), size);
+  FileResult result = validateText("fuzz.yaml", std::move(text));
+  report::RunReport run;
+  run.files.push_back("fuzz.yaml");
+  run.diagnostics = std::move(result.diagnostics);
+  sortDiagnostics(run.diagnostics);
+  for (const auto& format : report::formatNames()) {
+    for (const bool quiet : {false, true}) {
+      std::ostringstream out;
+      report::makeReporter(format, {.color = !quiet, .quiet = quiet})->write(run, out);
+    }
+  }
+  return 0;
+}
