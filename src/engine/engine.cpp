@@ -5,6 +5,7 @@
 
 #include "engine/context.hpp"
 #include "engine/ref_index.hpp"
+#include "schema/document_schemas.hpp"
 
 namespace asynclint::engine {
 
@@ -12,11 +13,12 @@ std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& 
   std::vector<Diagnostic> findings;
   if (!document.root.is_object()) return findings;
   const RefIndex refs(document.root);
+  schema::DocumentSchemas schemas(document.root);
   for (const Rule* rule : allRules()) {
     const RuleInfo& info = rule->info();
     if (info.builtin) continue;
     if (selection.only.empty() ? !info.recommended : info.id != selection.only) continue;
-    RuleContext context(document.root, refs, info, findings);
+    RuleContext context(document.root, refs, schemas, info, findings);
     if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
     rule->check(context);
   }
