@@ -2,8 +2,8 @@
 # Builds the fuzz preset and runs one libFuzzer harness for a while.
 # Usage: fuzz/run.sh load|pipeline SECONDS [extra libFuzzer flags...]
 # The corpus grows in build/fuzz/corpus/HARNESS (outside git), seeded from testdata/; crashes,
-# hangs and leaks are written to build/fuzz/findings/HARNESS/. Add each one that found a bug to
-# testdata/fuzz-regressions/ (the fuzz-regressions test case runs them all).
+# hangs and leaks are written to build/fuzz/findings/HARNESS/. Keep each one that found a bug in
+# testdata/invalid/ with its golden output (the golden suite replays it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 harness=${1:?usage: fuzz/run.sh load|pipeline SECONDS}
