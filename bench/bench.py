@@ -26,23 +26,9 @@ class Run:
         self.stderr = stderr
 
 
-def run(args, timeout=120):
-    """Runs a process; its wall time and its own peak RSS (wait4 reports one child's)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        stdout, stderr = process.communicate()
-    seconds = time.perf_counter() - start
-    # communicate() reaped the child; its rusage is in the children's maximum only when it is the
-    # largest, so wait4 on the pid is used instead (Popen's reaping is bypassed below).
-    return Run(seconds, process.peak_rss, process.returncode, stdout.decode(), stderr.decode())
-
-
 class MeasuredPopen(subprocess.Popen):
-    """Popen that reaps its child with wait4, keeping the child's own peak RSS."""
+    """Popen that reaps its child with wait4, keeping the child's own peak RSS (getrusage of
+    RUSAGE_CHILDREN would give the largest of all children so far)."""
     peak_rss = 0
 
     def _try_wait(self, wait_flags):
@@ -55,7 +41,17 @@ class MeasuredPopen(subprocess.Popen):
         return (pid, status)
 
 
-subprocess.Popen = MeasuredPopen
+def run(args, timeout=120):
+    """Runs a process: its wall time, peak RSS, exit code and output."""
+    start = time.perf_counter()
+    process = MeasuredPopen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    return Run(seconds, process.peak_rss, process.returncode, stdout.decode(), stderr.decode())
 
 
 def median_run(args, runs=RUNS):
