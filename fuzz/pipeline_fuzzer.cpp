@@ -6,12 +6,13 @@
 #include <string>
 
 #include "app.hpp"
+#include "fuzz_limits.hpp"
 #include "report/reporter.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace asynclint;
   std::string text(reinterpret_cast<const char*>(data), size);
-  FileResult result = validateText("fuzz.yaml", std::move(text));
+  FileResult result = validateText("fuzz.yaml", std::move(text), fuzz::limits());
   report::RunReport run;
   run.files.push_back("fuzz.yaml");
   run.diagnostics = std::move(result.diagnostics);

@@ -125,9 +125,9 @@ FileResult validateFile(const std::string& path) {
   return checkLoaded(std::move(loaded), path, secondsSince(start));
 }
 
-FileResult validateText(const std::string& path, std::string text) {
+FileResult validateText(const std::string& path, std::string text, const LoadLimits& limits) {
   const auto start = std::chrono::steady_clock::now();
-  LoadResult loaded = loadText(path, std::move(text));
+  LoadResult loaded = loadText(path, std::move(text), limits);
   return checkLoaded(std::move(loaded), path, secondsSince(start));
 }
 

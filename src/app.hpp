@@ -7,6 +7,7 @@
 
 #include "diagnostic.hpp"
 #include "report/reporter.hpp"
+#include "source/loader.hpp"
 
 namespace asynclint {
 
@@ -34,7 +35,7 @@ struct FileResult {
 };
 FileResult validateFile(const std::string& path);
 // The same for text in memory (`path` only names it in findings): for fuzzing and embedding.
-FileResult validateText(const std::string& path, std::string text);
+FileResult validateText(const std::string& path, std::string text, const LoadLimits& limits = {});
 
 // `asynclint rules`: every rule with its default severity, whether it is on, and its summary.
 int runListRules(std::ostream& out);
