@@ -48,11 +48,12 @@ class Scratch {
   Scratch& operator=(const Scratch&) = delete;
 
   // Writes `name` and checks it with asynclint from inside the folder, so that the output names
-  // the file alone. `limits` wraps the command (e.g. a memory bound); a 60 s kill guards hangs.
+  // the file alone. `limits` wraps the command (e.g. a memory bound); a 120 s kill guards hangs
+  // (ASan builds are slow).
   CommandResult check(const std::string& name, const std::string& text,
                       const std::string& limits = "") const {
     writeFile(folder_ / name, text);
-    return run("cd '" + folder_.string() + "' && timeout 60 " + limits + binary() +
+    return run("cd '" + folder_.string() + "' && timeout 120 " + limits + binary() +
                " validate --no-color --quiet " + name);
   }
 
