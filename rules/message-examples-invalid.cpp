@@ -19,11 +19,10 @@ class MessageExamplesInvalid final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    std::optional<schema::DocumentSchemas> schemas;
+    schema::DocumentSchemas& schemas = context.documentSchemas();
     for (const auto& message : asyncapi::messages(context)) {
       const auto examples = message.node->find("examples");
       if (examples == message.node->end() || !examples->is_array()) continue;
-      if (!schemas) schemas.emplace(context.root());
       for (const auto* part : {"payload", "headers"}) {
         const auto schema = asyncapi::schemaAt(context, pointer::append(message.pointer, part),
                                                asyncapi::SchemaReading::validation);
@@ -34,7 +33,7 @@ class MessageExamplesInvalid final : public Rule {
           const std::string examplePointer =
               pointer::append(pointer::append(message.pointer, "examples"), i);
           const auto outcome =
-              schemas->check(schema->pointer, pointer::append(examplePointer, part));
+              schemas.check(schema->pointer, pointer::append(examplePointer, part));
           for (const auto& failure : outcome.failures) {
             context.report(
                 failure.pointer,

@@ -48,19 +48,18 @@ class SchemaValuesInvalid final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    std::optional<schema::DocumentSchemas> schemas;
+    schema::DocumentSchemas& schemas = context.documentSchemas();
     asyncapi::forEachSchema(
         context, asyncapi::SchemaReading::validation,
         [&](const std::string& pointer, const nlohmann::json& schema) {
           checkTypes(context, pointer, schema);
           if (!schema.contains("default") && !schema.contains("examples")) return;
-          if (!schemas) schemas.emplace(context.root());
           if (schema.contains("default"))
-            checkValue(context, *schemas, pointer, pointer::append(pointer, "default"), "default");
+            checkValue(context, schemas, pointer, pointer::append(pointer, "default"), "default");
           const auto examples = schema.find("examples");
           if (examples != schema.end() && examples->is_array()) {
             for (std::size_t i = 0; i < examples->size(); ++i) {
-              checkValue(context, *schemas, pointer,
+              checkValue(context, schemas, pointer,
                          pointer::append(pointer::append(pointer, "examples"), i),
                          fmt::format("example #{}", i + 1));
             }

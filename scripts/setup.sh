@@ -49,6 +49,11 @@ fi
 #    pattern instead (the patterns of the AsyncAPI schemas match runtime expressions and URLs);
 # 4. `multipleOf` with a decimal divisor compares the remainder with the machine epsilon, so
 #    54350.40 is "not a multiple of 0.01": the tolerance must grow with the value, as rounding does.
+# 5. `format` date, time and date-time compile their std::regex for every string checked, and
+#    `patternProperties` for every object checked, which was most of the time of the schema and
+#    the rules on large documents: format regexes are compiled once per process (matching a
+#    const std::regex from several threads is safe), patternProperties ones once per validator
+#    (in the cache it already keeps for `pattern`).
 patch_header() {  # file, marker that shows the fix is in, perl substitution
   local file="$valijson_dir/include/valijson/$1"
   grep -qF -- "$2" "$file" && return 0
@@ -64,6 +69,10 @@ patch_header validation_visitor.hpp '// asynclint: bounded pattern input' \
   's{(bool visit\(const PatternConstraint &constraint\) override\s*\{\s*if \(\(m_strictTypes && !m_target\.isString\(\)\) \|\| !m_target\.maybeString\(\)\) \{\s*return true;\s*\}\s*)}{$1// asynclint: bounded pattern input\n        if (m_target.asString().size() > 1000) {\n            if (m_results) {\n                m_results->pushError(m_context, "String is too long to match against the pattern.");\n            }\n            return false;\n        }\n\n        }'
 patch_header validation_visitor.hpp '// asynclint: relative multipleOf tolerance' \
   's{if \(fabs\(r\) > std::numeric_limits<double>::epsilon\(\)\) \{}{// asynclint: relative multipleOf tolerance\n        if (fabs(r) > 16 * std::numeric_limits<double>::epsilon() * std::max(fabs(d), fabs(divisor))) \{}'
+patch_header validation_visitor.hpp '// asynclint: format regexes compiled once' \
+  's{(const std::string format = constraint\.getFormat\(\);)}{$1 // asynclint: format regexes compiled once}; s{std::regex (date_regex|time_regex|datetime_regex)\(}{static const std::regex $1(}g'
+patch_header validation_visitor.hpp '// asynclint: patternProperties regexes cached' \
+  's{const std::regex r\(patternPropertyStr\);}{// asynclint: patternProperties regexes cached\n            auto cached = m_regexesCache.find(patternPropertyStr);\n            if (cached == m_regexesCache.end()) {\n                cached = m_regexesCache.emplace(patternPropertyStr, std::regex(patternPropertyStr)).first;\n            }\n            const std::regex &r = cached->second;}'
 # The external validators of the test suite (xmllint, pre-commit, SARIF multitool, action-validator).
 if [ "${ASYNCLINT_SETUP_TEST_TOOLS:-0}" = 1 ]; then
   ./scripts/setup-test-tools.sh

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "config/config_file.hpp"
 #include "config/starter.hpp"
@@ -39,6 +41,14 @@ std::optional<Diagnostic> rootProblem(const Document& document) {
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+Diagnostic internalError(const std::exception& error) {
+  Diagnostic internal;
+  internal.rule = "internal-error";
+  internal.message =
+      fmt::format("internal error while checking this file ({}); please report it", error.what());
+  return internal;
 }
 
 // Schema validation, then the rules, each timed, over the document with its references to
@@ -186,13 +196,14 @@ void applySuppressions(const std::vector<suppression::Directive>& directives,
 
 }  // namespace
 
-FileResult validateFile(const std::string& path, const engine::RuleSettings& settings,
-                        const resolve::ResolveOptions& resolveOptions,
-                        std::shared_ptr<resolve::FileCache> cache, KeepSource keepSource) {
-  const auto start = std::chrono::steady_clock::now();
-  LoadResult loaded = loadFile(path);
+namespace {
+
+// Schema and rules over what was loaded, with references to other files resolved; every finding
+// gets its file and its place.
+FileResult checkLoaded(LoadResult loaded, const std::string& path, double loadSeconds,
+                       const FileCheckOptions& options) {
   FileResult result;
-  result.times.load = secondsSince(start);
+  result.times.load = loadSeconds;
   result.inputError = loaded.inputError();
   if (!loaded.document) {
     result.diagnostics = std::move(loaded.diagnostics);
@@ -202,7 +213,7 @@ FileResult validateFile(const std::string& path, const engine::RuleSettings& set
   }
   // Taken before the checks: x-asynclint-ignore keys leave the tree that the schema check sees.
   std::vector<suppression::Directive> directives = suppression::takeDirectives(*loaded.document);
-  resolve::FileSet files(resolveOptions, path, std::move(cache));
+  resolve::FileSet files(options.resolve, path, options.cache);
   files.addEntry(std::move(loaded), path);
   const Document& entry = *files[0].document;
   for (Diagnostic diagnostic : files[0].diagnostics) {
@@ -211,21 +222,33 @@ FileResult validateFile(const std::string& path, const engine::RuleSettings& set
     result.diagnostics.push_back(std::move(diagnostic));
   }
   try {
-    checkDocument(files, settings, result);
+    checkDocument(files, options.settings, result);
   } catch (const std::exception& error) {
     // A bug of ours or of a library must not end the run or let the file pass silently.
-    Diagnostic internal;
-    internal.rule = "internal-error";
-    internal.message =
-        fmt::format("internal error while checking this file ({}); please report it", error.what());
+    Diagnostic internal = internalError(error);
     internal.file = entry.path;
     entry.place(internal);
     result.diagnostics.push_back(std::move(internal));
     result.inputError = true;
   }
-  applySuppressions(directives, settings, entry.path, result);
-  if (keepSource == KeepSource::yes) result.text = entry.text;
+  applySuppressions(directives, options.settings, entry.path, result);
+  if (options.keepSource == KeepSource::yes) result.text = entry.text;
   return result;
+}
+
+}  // namespace
+
+FileResult validateFile(const std::string& path, const FileCheckOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  LoadResult loaded = loadFile(path);
+  return checkLoaded(std::move(loaded), path, secondsSince(start), options);
+}
+
+FileResult validateText(const std::string& path, std::string text, const LoadLimits& limits,
+                        const FileCheckOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  LoadResult loaded = loadText(path, std::move(text), limits);
+  return checkLoaded(std::move(loaded), path, secondsSince(start), options);
 }
 
 int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ostream& err) {
@@ -350,6 +373,40 @@ resolve::ResolveOptions resolveOptionsFor(const resolve::ResolveOptions& command
   return options;
 }
 
+unsigned workerCount(unsigned asked, std::size_t files) {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(asked == 0 ? cores : asked, files));
+}
+
+struct FileJob {
+  std::string path;
+  FileCheckOptions options;
+};
+
+// Checks every file, `jobs` at once; results come back in the order of `files`, so the output
+// does not depend on which thread finished first.
+std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigned jobs) {
+  std::vector<FileResult> results(files.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      try {
+        results[i] = validateFile(files[i].path, files[i].options);
+      } catch (const std::exception& error) {  // an exception must not escape a thread
+        results[i] = FileResult{};
+        results[i].diagnostics.push_back(internalError(error));
+        results[i].diagnostics.back().file = files[i].path;
+        results[i].inputError = true;
+      }
+    }
+  };
+  std::vector<std::jthread> workers;
+  for (unsigned worker = 1; worker < workerCount(jobs, files.size()); ++worker)
+    workers.emplace_back(work);
+  work();
+  return results;
+}
+
 int writeBaseline(const std::string& file, const report::RunReport& run, std::ostream& err) {
   std::ofstream stream(file, std::ios::binary);
   stream << suppression::baselineText(run.diagnostics);
@@ -472,12 +529,19 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   }
 
   report::RunReport run = emptyRunReport();
-  bool inputError = false;
   const auto cache = std::make_shared<resolve::FileCache>();
+  std::vector<FileJob> jobs;
   for (const auto& [path, config] : planned.files) {
-    const auto settings = config::settingsFor(*config, absolutePath(path));
-    FileResult result = validateFile(path, settings, resolveOptionsFor(options.resolve, *config),
-                                     cache, keepSource ? KeepSource::yes : KeepSource::no);
+    jobs.push_back({path,
+                    {config::settingsFor(*config, absolutePath(path)),
+                     resolveOptionsFor(options.resolve, *config), cache,
+                     keepSource ? KeepSource::yes : KeepSource::no}});
+  }
+  auto results = validateFiles(jobs, options.jobs);
+  bool inputError = false;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const std::string& path = jobs[i].path;
+    FileResult& result = results[i];
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,

@@ -1,4 +1,4 @@
-// The pipeline of `asynclint validate`: load → schema → report, and the exit-code policy.
+// The pipeline of `asynclint validate`: load → schema → rules → report, and the exit-code policy.
 #pragma once
 
 #include <memory>
@@ -12,6 +12,7 @@
 #include "engine/settings.hpp"
 #include "report/reporter.hpp"
 #include "resolve/file_set.hpp"
+#include "source/loader.hpp"
 
 namespace asynclint {
 
@@ -33,6 +34,7 @@ struct ValidateOptions {
   config::ConfigChoice config;
   std::optional<std::string> baseline;       // hide the findings this baseline lists
   std::optional<std::string> writeBaseline;  // record every finding here instead of reporting
+  unsigned jobs = 0;                         // files checked at once; 0: one per core
 };
 
 // Checks one file; `inputError` is set when it could not be read or parsed at all.
@@ -48,12 +50,19 @@ struct FileResult {
   std::string text;  // the source, when asked for and loaded
 };
 enum class KeepSource { no, yes };
-// `cache` shares the files that references name between the entries of one run.
-FileResult validateFile(const std::string& path,
-                        const engine::RuleSettings& settings = engine::RuleSettings::defaults(),
-                        const resolve::ResolveOptions& resolveOptions = {},
-                        std::shared_ptr<resolve::FileCache> cache = nullptr,
-                        KeepSource keepSource = KeepSource::no);
+
+// How one file is checked.
+struct FileCheckOptions {
+  engine::RuleSettings settings = engine::RuleSettings::defaults();  // from its configuration
+  resolve::ResolveOptions resolve;                                   // how references are followed
+  std::shared_ptr<resolve::FileCache> cache;  // files that references name, shared by one run
+  KeepSource keepSource = KeepSource::no;
+};
+
+FileResult validateFile(const std::string& path, const FileCheckOptions& options = {});
+// The same for text in memory (`path` only names it in findings): for fuzzing and embedding.
+FileResult validateText(const std::string& path, std::string text, const LoadLimits& limits = {},
+                        const FileCheckOptions& options = {});
 
 struct BundleOptions {
   std::string entry;

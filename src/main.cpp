@@ -152,6 +152,11 @@ int main(int argc, char** argv) {
   validate->add_flag(
       "--timings", options.timings,
       "Print the time of each phase (load, schema, rules, report) to standard error");
+  validate
+      ->add_option("-j,--jobs", options.jobs,
+                   "Files checked at once (0: one per core); the output order does not change")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   validate->add_flag("--no-color", noColor, "Never color the output (also: NO_COLOR=1)");
   validate
       ->add_option("--fail-severity", failSeverity, "Lowest severity that makes the exit code 1")

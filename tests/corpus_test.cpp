@@ -137,11 +137,10 @@ TEST_SUITE("corpus") {
     for (const auto& row : rows) {
       CAPTURE(row.path);
       // The corpus is the root: the social-media services refer to files in a sibling folder.
-      asynclint::resolve::ResolveOptions resolve;
-      resolve.root = (sharedDir() / "corpus").string();
+      asynclint::FileCheckOptions options;
+      options.resolve.root = (sharedDir() / "corpus").string();
       const auto result =
-          asynclint::validateFile((sharedDir() / "corpus" / row.path).string(),
-                                  asynclint::engine::RuleSettings::defaults(), resolve);
+          asynclint::validateFile((sharedDir() / "corpus" / row.path).string(), options);
       std::vector<asynclint::Diagnostic> errors;
       for (const auto& diagnostic : result.diagnostics) {
         if (diagnostic.rule == "ref-remote-disabled")

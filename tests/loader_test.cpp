@@ -181,6 +181,30 @@ TEST_SUITE("loader") {
     CHECK(recursive.diagnostics.front().rule == "syntax");
   }
 
+  TEST_CASE("long values and wide collections stop at their limits, at the offending place") {
+    asynclint::LoadLimits limits;
+    limits.maxScalarBytes = std::size_t{1} << 20U;
+    limits.maxEntries = 3;
+    const auto refusal = [&](const std::string& text) {
+      const LoadResult loaded = asynclint::loadText("t.yaml", text, limits);
+      CHECK(loaded.inputError());
+      REQUIRE(loaded.diagnostics.size() == 1);
+      const auto& diagnostic = loaded.diagnostics.front();
+      CHECK(diagnostic.rule == "limits");
+      return diagnostic.message + " at " + std::to_string(diagnostic.range.start.line) + ":" +
+             std::to_string(diagnostic.range.start.column);
+    };
+    CHECK(refusal("a: ok\nb: '" + std::string((1U << 20U) + 1, 'x') + "'\n") ==
+          "a value is longer than 1 MiB at 2:4");
+    CHECK(refusal("{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4}") ==
+          "a mapping has more than 3 entries at 1:26");
+    CHECK(refusal("a:\n  - 1\n  - 2\n  - 3\n  - 4\n") == "a list has more than 3 entries at 5:5");
+    CHECK_FALSE(asynclint::loadText("t.yaml",
+                                    "a: [1, 2, 3]\nb: " + std::string(1U << 20U, 'x') + "\nc: 3\n",
+                                    limits)
+                    .inputError());
+  }
+
   TEST_CASE("encodings: a UTF-8 BOM is accepted; invalid UTF-8, NUL bytes and UTF-16 are errors") {
     CHECK(load("\xEF\xBB\xBF"
                "a: 1\n")

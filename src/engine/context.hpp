@@ -15,6 +15,10 @@
 #include "engine/rule.hpp"
 #include "engine/settings.hpp"
 
+namespace asynclint::schema {
+class DocumentSchemas;
+}
+
 namespace asynclint::engine {
 
 // A node reached by following local references, with the pointer where it is written.
@@ -25,11 +29,14 @@ struct Resolved {
 
 class RuleContext {
  public:
-  RuleContext(const nlohmann::json& root, const RefIndex& refs, const RuleInfo& rule,
-              const RuleSetting& setting, std::vector<Diagnostic>& out);
+  RuleContext(const nlohmann::json& root, const RefIndex& refs, schema::DocumentSchemas& schemas,
+              const RuleInfo& rule, const RuleSetting& setting, std::vector<Diagnostic>& out);
 
   const nlohmann::json& root() const { return root_; }
   const RefIndex& refs() const { return refs_; }
+  // Checks values against the document's own schemas; one per document, shared by its rules,
+  // so that each schema is compiled once.
+  schema::DocumentSchemas& documentSchemas() const { return schemas_; }
   // The major version from the `asyncapi` field (2 or 3), or 0 when it is missing or malformed.
   int majorVersion() const { return majorVersion_; }
 
@@ -52,6 +59,7 @@ class RuleContext {
  private:
   const nlohmann::json& root_;
   const RefIndex& refs_;
+  schema::DocumentSchemas& schemas_;
   const RuleInfo& rule_;
   const RuleSetting& setting_;
   std::vector<Diagnostic>& out_;

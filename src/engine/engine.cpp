@@ -5,6 +5,7 @@
 
 #include "engine/context.hpp"
 #include "engine/ref_index.hpp"
+#include "schema/document_schemas.hpp"
 
 namespace asynclint::engine {
 
@@ -12,6 +13,7 @@ std::vector<Diagnostic> checkRules(const nlohmann::json& root, const RuleSelecti
   std::vector<Diagnostic> findings;
   if (!root.is_object()) return findings;
   const RefIndex refs(root);
+  schema::DocumentSchemas schemas(root);
   const RuleSettings defaults =
       selection.settings == nullptr ? RuleSettings::defaults() : RuleSettings();
   const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
@@ -21,7 +23,7 @@ std::vector<Diagnostic> checkRules(const nlohmann::json& root, const RuleSelecti
     RuleSetting setting = settings.of(info.id);
     if (!selection.only.empty()) setting = {info.id == selection.only, info.severity};
     if (!setting.enabled) continue;
-    RuleContext context(root, refs, info, setting, findings);
+    RuleContext context(root, refs, schemas, info, setting, findings);
     if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
     rule->check(context);
   }

@@ -59,7 +59,9 @@ bool isAnyJsonSchemaFormat(const std::string& schemaFormat) {
          lower == "application/schema+yaml";
 }
 
-DocumentSchemas::DocumentSchemas(const json& root) : root_(root) {}
+DocumentSchemas::DocumentSchemas(const json& root)
+    : root_(root),
+      validator_(std::make_unique<valijson::Validator>(valijson::Validator::kStrongTypes)) {}
 DocumentSchemas::~DocumentSchemas() = default;
 
 const valijson::Schema* DocumentSchemas::compiled(const std::string& schemaPointer,
@@ -95,8 +97,7 @@ DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer
   const valijson::Schema* schema = compiled(schemaPointer, outcome.unusable);
   if (value == nullptr || schema == nullptr) return outcome;
   try {
-    valijson::Validator validator(valijson::Validator::kStrongTypes);
-    if (validator.validate(*schema, NlohmannJsonAdapter(*value), nullptr)) return outcome;
+    if (validator_->validate(*schema, NlohmannJsonAdapter(*value), nullptr)) return outcome;
     if (!enums_) enums_ = std::make_unique<EnumLookup>(root_);
     WalkContext context{root_, *enums_, regexCache_};
     outcome.failures = denoise(collectFailures(*schema, *value, valuePointer, context), root_);

@@ -88,6 +88,10 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    if (value.size() > limits_.maxScalarBytes) {
+      abort("limits", mark,
+            fmt::format("a value is longer than {} MiB", limits_.maxScalarBytes >> 20U));
+    }
     const ScalarStyle style = tag == "!" ? ScalarStyle::quoted : ScalarStyle::plain;
     if (isKeyPosition()) {
       acceptKey(offsetOf(mark), value, tag == "?" && value == "<<");
@@ -172,10 +176,22 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   [[noreturn]] void abort(const char* rule, const YAML::Mark& mark, std::string message) const {
+    abortAt(rule, offsetOf(mark), std::move(message));
+  }
+
+  [[noreturn]] void abortAt(const char* rule, std::uint32_t offset, std::string message) const {
     Diagnostic diagnostic = fileDiagnostic(rule, std::move(message), document_.path);
-    diagnostic.range.start = document_.lines.position(document_.text, offsetOf(mark));
+    diagnostic.range.start = document_.lines.position(document_.text, offset);
     diagnostic.range.end = diagnostic.range.start;
     throw LoadAbort{std::move(diagnostic)};
+  }
+
+  void checkEntryCount(const json& collection, std::uint32_t offset) const {
+    if (collection.size() >= limits_.maxEntries) {
+      abortAt("limits", offset,
+              fmt::format("a {} has more than {} entries",
+                          collection.is_object() ? "mapping" : "list", limits_.maxEntries));
+    }
   }
 
   void spendAliasBudget(std::size_t nodes, const YAML::Mark& mark) {
@@ -194,14 +210,11 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void acceptKey(std::uint32_t offset, const std::string& key, bool isMerge) {
     if (key.size() > limits_.maxKeyBytes) {
-      Diagnostic diagnostic = fileDiagnostic(
-          "limits", fmt::format("a key is longer than {} characters", limits_.maxKeyBytes),
-          document_.path);
-      diagnostic.range.start = document_.lines.position(document_.text, offset);
-      diagnostic.range.end = diagnostic.range.start;
-      throw LoadAbort{std::move(diagnostic)};
+      abortAt("limits", offset,
+              fmt::format("a key is longer than {} characters", limits_.maxKeyBytes));
     }
     Frame& frame = stack_.back();
+    checkEntryCount(*frame.node, offset);
     frame.pendingKey = key;
     frame.pendingKeyOffset = offset;
     frame.pendingIsMerge = isMerge;
@@ -226,10 +239,11 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   // Where the next value goes: the root, a list item, a mapping member, or a holder.
-  Slot takeSlot() {
+  Slot takeSlot(std::uint32_t offset) {
     if (stack_.empty()) return {&document_.root, false, true};
     Frame& frame = stack_.back();
     if (!frame.isMap) {
+      checkEntryCount(*frame.node, offset);
       frame.node->push_back(nullptr);
       return {&frame.node->back(), true, true};
     }
@@ -283,7 +297,7 @@ class TreeBuilder final : public YAML::EventHandler {
       return;
     }
     const NodeSpans spans = spansHere(offset);
-    const Slot slot = takeSlot();
+    const Slot slot = takeSlot(spans.value);
     *slot.node = std::move(value);
     record(slot, spans);
     if (copiedFrom != nullptr && slot.recorded) copyChildSpans(*copiedFrom, *slot.node);
@@ -298,7 +312,7 @@ class TreeBuilder final : public YAML::EventHandler {
       abort("limits", mark, fmt::format("nesting is deeper than {} levels", limits_.maxDepth));
     }
     const NodeSpans spans = spansHere(offsetOf(mark));
-    const Slot slot = takeSlot();
+    const Slot slot = takeSlot(spans.value);
     *slot.node = isMap ? json::object() : json::array();
     Frame frame;
     frame.node = slot.node;
