@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -22,6 +23,7 @@
 #include "source/loader.hpp"
 #include "suppression/baseline.hpp"
 #include "suppression/inline.hpp"
+#include "system_app.hpp"
 
 namespace asynclint {
 namespace {
@@ -363,6 +365,29 @@ int writeBaseline(const std::string& file, const report::RunReport& run, std::os
   return exitClean;
 }
 
+// The findings of the system rules, each under the settings of the file it is in (the
+// defaults for a file that only a document references).
+std::vector<Diagnostic> systemFindings(
+    const Plan& planned,
+    const std::map<std::string, engine::RuleSettings, std::less<>>& settingsByFile,
+    const resolve::ResolveOptions& commandLine) {
+  std::vector<std::string> files;
+  for (const auto& file : planned.files)
+    files.push_back(file.path);
+  const auto defaults = engine::RuleSettings::defaults();
+  const resolve::ResolveOptions options =
+      planned.files.empty() ? commandLine
+                            : resolveOptionsFor(commandLine, *planned.files.front().config);
+  return checkSystem(
+      files, options,
+      [&](const std::string& file, const std::string& rule) -> std::optional<Severity> {
+        const auto it = settingsByFile.find(file);
+        const auto& setting = (it == settingsByFile.end() ? defaults : it->second).of(rule);
+        if (!setting.enabled) return std::nullopt;
+        return setting.severity;
+      });
+}
+
 }  // namespace
 
 namespace {
@@ -457,7 +482,13 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   const auto commandLine = commandLineRules(options.config, err);
   if (!commandLine) return exitUsage;
   config::ConfigResolver resolver(options.config, *commandLine);
-  Plan planned = plan(options.files, resolver);
+  std::vector<std::string> files = options.files;
+  if (options.system) {
+    auto found = systemFiles(options.files, err);
+    if (!found) return exitUsage;
+    files = std::move(*found);
+  }
+  Plan planned = plan(files, resolver);
   suppression::BaselineRead baseline;
   if (options.baseline) {
     baseline = suppression::readBaseline(*options.baseline);
@@ -474,8 +505,10 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   report::RunReport run = emptyRunReport();
   bool inputError = false;
   const auto cache = std::make_shared<resolve::FileCache>();
+  std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
   for (const auto& [path, config] : planned.files) {
     const auto settings = config::settingsFor(*config, absolutePath(path));
+    if (options.system) settingsByFile.emplace(path, settings);
     FileResult result = validateFile(path, settings, resolveOptionsFor(options.resolve, *config),
                                      cache, keepSource ? KeepSource::yes : KeepSource::no);
     inputError = inputError || result.inputError;
@@ -487,6 +520,10 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
         {path == "-" ? "<stdin>" : path, result.inputError, std::move(result.text)});
     for (auto& diagnostic : result.diagnostics)
       run.diagnostics.push_back(std::move(diagnostic));
+  }
+  if (options.system) {
+    for (auto& finding : systemFindings(planned, settingsByFile, options.resolve))
+      run.diagnostics.push_back(std::move(finding));
   }
   sortDiagnostics(run.diagnostics);
   if (options.writeBaseline && !inputError) return writeBaseline(*options.writeBaseline, run, err);
