@@ -84,12 +84,26 @@ TEST_SUITE("system") {
     CHECK(consumers.exitCode == 0);
     CHECK(consumers.output ==
           "Order Fulfillment 2.0.1 (" + fulfillment +
-              ":91, operation 'consumeOrderCreated', address 'orders.created')\n");
+              ":90, operation 'consumeOrderCreated', address 'orders.created')\n");
     const auto producers =
         asynclintRun("catalog testdata/system/order --who-produces orders.shipped");
     CHECK(producers.output ==
           "Order Fulfillment 2.0.1 (" + fulfillment +
-              ":116, operation 'publishOrderShipped', address 'orders.shipped')\n");
+              ":115, operation 'publishOrderShipped', address 'orders.shipped')\n");
+    // The bridge is an AsyncAPI 2 document: its `publish` operations are what it receives.
+    const auto pattern =
+        asynclintRun("catalog testdata/system/order --who-consumes 'orders.{state}'");
+    CHECK(pattern.output ==
+          "Order Fulfillment 2.0.1 (" + fulfillment +
+              ":90, operation 'consumeOrderCreated', address 'orders.created')\n"
+              "Order SQS Bridge 1.0.0 (" +
+              bridge +
+              ":23, operation 'receiveOrderAccepted', address 'orders.accepted')\n"
+              "Order SQS Bridge 1.0.0 (" +
+              bridge +
+              ":33, operation 'receiveOrderFulfilled', address 'orders.fulfilled')\n"
+              "Order SQS Bridge 1.0.0 (" +
+              bridge + ":28, operation 'receiveOrderShipped', address 'orders.shipped')\n");
     const auto nobody = asynclintRun("catalog testdata/system/order --who-consumes orders.legacy");
     CHECK(nobody.exitCode == 0);
     CHECK(nobody.output == "no service receives 'orders.legacy'\n");

@@ -31,7 +31,8 @@ class LoadedSystem {
   // References that could not be followed (a missing file, outside the root...): the model
   // lacks what they hold.
   const std::vector<Diagnostic>& referenceProblems() const { return referenceProblems_; }
-  // Where a place of a service's resolved document is written: file, pointer and range.
+  // Where a place of a service's resolved document is written: file, pointer and the range of
+  // its key.
   Diagnostic locate(const ServicePlace& place) const;
   Locator locator() const;
 
