@@ -483,7 +483,9 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   if (!commandLine) return exitUsage;
   config::ConfigResolver resolver(options.config, *commandLine);
   std::vector<std::string> files = options.files;
-  if (options.system) {
+  const config::Resolution& here = resolver.forCurrentFolder();
+  const bool system = options.system || (here.config && here.config->system);
+  if (system) {
     auto found = systemFiles(options.files, err);
     if (!found) return exitUsage;
     files = std::move(*found);
@@ -508,7 +510,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
   for (const auto& [path, config] : planned.files) {
     const auto settings = config::settingsFor(*config, absolutePath(path));
-    if (options.system) settingsByFile.emplace(path, settings);
+    if (system) settingsByFile.emplace(path, settings);
     FileResult result = validateFile(path, settings, resolveOptionsFor(options.resolve, *config),
                                      cache, keepSource ? KeepSource::yes : KeepSource::no);
     inputError = inputError || result.inputError;
@@ -521,7 +523,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
     for (auto& diagnostic : result.diagnostics)
       run.diagnostics.push_back(std::move(diagnostic));
   }
-  if (options.system) {
+  if (system) {
     for (auto& finding : systemFindings(planned, settingsByFile, options.resolve))
       run.diagnostics.push_back(std::move(finding));
   }

@@ -123,6 +123,14 @@ TEST_SUITE("system") {
     checkGolden("orphaned.txt", result.output);
   }
 
+  TEST_CASE("`system: true` in the configuration runs the system rules without --system") {
+    const auto result =
+        asynclintRun("validate --no-color --config testdata/system/system.asynclint.yaml " +
+                     producer + " " + fulfillment);
+    CHECK(result.exitCode == 0);
+    CHECK(result.output == readFile(sourceDir() / "testdata/system/expected/orphaned.txt"));
+  }
+
   TEST_CASE("a field the consumer requires and the producer does not send is schema drift") {
     const std::string files = producer + " " + driftingFulfillment + " " + bridge;
     const auto text = asynclintRun("validate --system --no-color " + files);
