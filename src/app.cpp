@@ -372,8 +372,9 @@ std::vector<Diagnostic> systemFindings(
     const std::map<std::string, engine::RuleSettings, std::less<>>& settingsByFile,
     const resolve::ResolveOptions& commandLine) {
   std::vector<std::string> files;
-  for (const auto& file : planned.files)
-    files.push_back(file.path);
+  for (const auto& file : planned.files) {
+    if (file.path != "-") files.push_back(file.path);  // standard input cannot be read twice
+  }
   const auto defaults = engine::RuleSettings::defaults();
   const resolve::ResolveOptions options =
       planned.files.empty() ? commandLine
@@ -524,8 +525,11 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
       run.diagnostics.push_back(std::move(diagnostic));
   }
   if (system) {
+    const auto systemStart = std::chrono::steady_clock::now();
     for (auto& finding : systemFindings(planned, settingsByFile, options.resolve))
       run.diagnostics.push_back(std::move(finding));
+    if (options.timings)
+      err << fmt::format("timings: system {:.3f} s\n", secondsSince(systemStart));
   }
   sortDiagnostics(run.diagnostics);
   if (options.writeBaseline && !inputError) return writeBaseline(*options.writeBaseline, run, err);
