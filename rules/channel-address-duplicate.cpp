@@ -12,26 +12,6 @@
 namespace asynclint::engine {
 namespace {
 
-// The address with every `{name}` written as `{}`: "users.{id}" and "users.{userId}" are one
-// address whatever the parameters are called.
-std::string withoutParameterNames(const std::string& address) {
-  std::string shape;
-  shape.reserve(address.size());
-  std::size_t at = 0;
-  while (at < address.size()) {
-    const std::size_t open = address.find('{', at);
-    const std::size_t close = open == std::string::npos ? open : address.find('}', open + 1);
-    if (close == std::string::npos) {
-      shape.append(address, at);
-      break;
-    }
-    shape.append(address, at, open + 1 - at);
-    shape += '}';
-    at = close + 1;
-  }
-  return shape;
-}
-
 struct Channel {
   std::string name;
   std::string pointer;         // the root channel's entry
@@ -81,7 +61,7 @@ class ChannelAddressDuplicate final : public Rule {
     const std::vector<Channel> channels = rootChannelsWithAddress(context);
     std::unordered_map<std::string, AddressGroup> groups;
     for (const auto& channel : channels) {
-      AddressGroup& group = groups[withoutParameterNames(channel.address)];
+      AddressGroup& group = groups[asyncapi::withoutParameterNames(channel.address)];
       if (const Channel* earlier = group.earlierSharingAServer(channel)) {
         reportDuplicate(context, *earlier, channel);
       }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the external validators that the test suite runs against asynclint's output: xmllint
-# (JUnit and Checkstyle XML), pre-commit (the hook), Microsoft's SARIF multitool and
-# action-validator (action.yml). Idempotent: a second run only checks.
+# (JUnit and Checkstyle XML), pre-commit (the hook), Graphviz's dot (the event-flow graph),
+# Microsoft's SARIF multitool and action-validator (action.yml). Idempotent: a second run only
+# checks.
 # Debian packages go through apt-get (root or sudo); npm packages into .deps/npm-tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libxml2-utils pre-commit git)
+apt_packages=(libxml2-utils pre-commit git graphviz)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 
 sudo_cmd=()
@@ -35,4 +36,4 @@ if [ "${#npm_missing[@]}" -gt 0 ]; then
 fi
 # npm here skips install scripts, which would mark the multitool's .NET binary executable.
 find "$tools/node_modules/@microsoft" -maxdepth 3 -type f -name 'Sarif.Multitool' -exec chmod +x {} + 2>/dev/null || true
-echo "setup-test-tools: xmllint, pre-commit, sarif-multitool and action-validator ready"
+echo "setup-test-tools: xmllint, pre-commit, dot, sarif-multitool and action-validator ready"

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -24,6 +25,7 @@
 #include "source/loader.hpp"
 #include "suppression/baseline.hpp"
 #include "suppression/inline.hpp"
+#include "system_app.hpp"
 
 namespace asynclint {
 namespace {
@@ -420,6 +422,30 @@ int writeBaseline(const std::string& file, const report::RunReport& run, std::os
   return exitClean;
 }
 
+// The findings of the system rules, each under the settings of the file it is in (the
+// defaults for a file that only a document references).
+std::vector<Diagnostic> systemFindings(
+    const Plan& planned,
+    const std::map<std::string, engine::RuleSettings, std::less<>>& settingsByFile,
+    const resolve::ResolveOptions& commandLine) {
+  std::vector<std::string> files;
+  for (const auto& file : planned.files) {
+    if (file.path != "-") files.push_back(file.path);  // standard input cannot be read twice
+  }
+  const auto defaults = engine::RuleSettings::defaults();
+  const resolve::ResolveOptions options =
+      planned.files.empty() ? commandLine
+                            : resolveOptionsFor(commandLine, *planned.files.front().config);
+  return checkSystem(
+      files, options,
+      [&](const std::string& file, const std::string& rule) -> std::optional<Severity> {
+        const auto it = settingsByFile.find(file);
+        const auto& setting = (it == settingsByFile.end() ? defaults : it->second).of(rule);
+        if (!setting.enabled) return std::nullopt;
+        return setting.severity;
+      });
+}
+
 }  // namespace
 
 namespace {
@@ -514,7 +540,15 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   const auto commandLine = commandLineRules(options.config, err);
   if (!commandLine) return exitUsage;
   config::ConfigResolver resolver(options.config, *commandLine);
-  Plan planned = plan(options.files, resolver);
+  std::vector<std::string> files = options.files;
+  const config::Resolution& here = resolver.forCurrentFolder();
+  const bool system = options.system || (here.config && here.config->system);
+  if (system) {
+    auto found = systemFiles(options.files, err);
+    if (!found) return exitUsage;
+    files = std::move(*found);
+  }
+  Plan planned = plan(files, resolver);
   suppression::BaselineRead baseline;
   if (options.baseline) {
     baseline = suppression::readBaseline(*options.baseline);
@@ -537,6 +571,11 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
                      resolveOptionsFor(options.resolve, *config), cache,
                      keepSource ? KeepSource::yes : KeepSource::no}});
   }
+  std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
+  if (system) {
+    for (const auto& job : jobs)
+      settingsByFile.emplace(job.path, job.options.settings);
+  }
   auto results = validateFiles(jobs, options.jobs);
   bool inputError = false;
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -551,6 +590,13 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
         {path == "-" ? "<stdin>" : path, result.inputError, std::move(result.text)});
     for (auto& diagnostic : result.diagnostics)
       run.diagnostics.push_back(std::move(diagnostic));
+  }
+  if (system) {
+    const auto systemStart = std::chrono::steady_clock::now();
+    for (auto& finding : systemFindings(planned, settingsByFile, options.resolve))
+      run.diagnostics.push_back(std::move(finding));
+    if (options.timings)
+      err << fmt::format("timings: system {:.3f} s\n", secondsSince(systemStart));
   }
   sortDiagnostics(run.diagnostics);
   if (options.writeBaseline && !inputError) return writeBaseline(*options.writeBaseline, run, err);

@@ -35,6 +35,9 @@ struct ValidateOptions {
   std::optional<std::string> baseline;       // hide the findings this baseline lists
   std::optional<std::string> writeBaseline;  // record every finding here instead of reporting
   unsigned jobs = 0;                         // files checked at once; 0: one per core
+  // Also run the system rules over all the documents together; folders among `files` are
+  // searched for documents.
+  bool system = false;
 };
 
 // Checks one file; `inputError` is set when it could not be read or parsed at all.

@@ -11,6 +11,7 @@
 #include "app.hpp"
 #include "schema/embedded_schemas.hpp"
 #include "schema/schema_validator.hpp"
+#include "system_app.hpp"
 
 namespace {
 
@@ -119,7 +120,9 @@ int main(int argc, char** argv) {
       "  asynclint init\n"
       "  asynclint bundle asyncapi.yaml -o bundle.yaml\n"
       "  asynclint rules\n"
-      "  asynclint explain channel-unused\n\n"
+      "  asynclint explain channel-unused\n"
+      "  asynclint catalog services/ --who-consumes orders.created\n"
+      "  asynclint graph services/ --format dot | dot -Tsvg > flow.svg\n\n"
       "Exit codes: 0 clean, 1 findings at or above the failure severity, 2 usage or input errors.");
 
   asynclint::ValidateOptions options;
@@ -169,12 +172,51 @@ int main(int argc, char** argv) {
                        "Record every current finding in this baseline file (replacing it) and "
                        "exit 0");
   addResolveOptions(*validate, options.resolve);
+  validate->add_flag("--system", options.system,
+                     "Also check the documents together as one system of services (orphaned "
+                     "addresses, schema drift, ...); folders are searched for documents");
   validate->footer(
       "Examples:\n"
       "  asynclint validate asyncapi.yaml\n"
       "  asynclint validate a.yaml b.json --format json > findings.json\n"
       "  asynclint validate api/*.yaml -f sarif -o asynclint.sarif -f stylish\n"
-      "  asynclint validate --quiet --no-color spec.yaml");
+      "  asynclint validate --quiet --no-color spec.yaml\n"
+      "  asynclint validate --system services/ -f sarif -o system.sarif");
+
+  asynclint::CatalogOptions catalogOptions;
+  auto* catalog = app.add_subcommand(
+      "catalog",
+      "Per address of a system of services: who sends, who receives, which messages, which "
+      "protocols");
+  catalog->add_option("paths", catalogOptions.paths, "Documents and folders (searched recursively)")
+      ->required();
+  catalog->add_option("-f,--format", catalogOptions.format, "text, markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
+  catalog->add_option("--who-consumes", catalogOptions.whoConsumes,
+                      "List the operations that receive from this address");
+  catalog->add_option("--who-produces", catalogOptions.whoProduces,
+                      "List the operations that send to this address");
+  addResolveOptions(*catalog, catalogOptions.resolve);
+  catalog->footer(
+      "Examples:\n"
+      "  asynclint catalog services/\n"
+      "  asynclint catalog services/ --format markdown > EVENTS.md\n"
+      "  asynclint catalog services/ --who-consumes orders.created");
+
+  asynclint::GraphOptions graphOptions;
+  auto* graph = app.add_subcommand(
+      "graph", "The event flow of a system of services: services → addresses → services");
+  graph->add_option("paths", graphOptions.paths, "Documents and folders (searched recursively)")
+      ->required();
+  graph->add_option("-f,--format", graphOptions.format, "mermaid or dot")
+      ->check(CLI::IsMember({"mermaid", "dot"}))
+      ->capture_default_str();
+  addResolveOptions(*graph, graphOptions.resolve);
+  graph->footer(
+      "Examples:\n"
+      "  asynclint graph services/ > flow.mmd\n"
+      "  asynclint graph services/ --format dot | dot -Tsvg > flow.svg");
 
   asynclint::BundleOptions bundleOptions;
   auto* bundle = app.add_subcommand(
@@ -224,6 +266,9 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("bundle"))
     return asynclint::runBundle(bundleOptions, std::cout, std::cerr);
   if (app.got_subcommand("explain")) return asynclint::runExplain(ruleId, std::cout, std::cerr);
+  if (app.got_subcommand("catalog"))
+    return asynclint::runCatalog(catalogOptions, std::cout, std::cerr);
+  if (app.got_subcommand("graph")) return asynclint::runGraph(graphOptions, std::cout, std::cerr);
 
   options.report.color = wantsColor(noColor);
   options.failSeverity = *asynclint::parseSeverity(failSeverity);

@@ -1,7 +1,7 @@
 // asynclint's outputs judged by their consumers' own tools: Microsoft's SARIF validator, xmllint,
-// pre-commit and action-validator (scripts/setup-test-tools.sh installs them). Without a tool a
-// test skips with a message, unless ASYNCLINT_REQUIRE_TEST_TOOLS=1 (scripts/test.sh, CI) makes
-// that a failure.
+// pre-commit, action-validator and Graphviz (scripts/setup-test-tools.sh installs them). Without a
+// tool a test skips with a message, unless ASYNCLINT_REQUIRE_TEST_TOOLS=1 (scripts/test.sh, CI)
+// makes that a failure.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -130,5 +130,24 @@ TEST_SUITE("integration") {
     const auto steps =
         run("tests/integration/action.sh '" + sourceDir().string() + "' '" + binary() + "'");
     CHECK_MESSAGE(steps.exitCode == 0, steps.output);
+  }
+}
+
+TEST_SUITE("integration") {
+  TEST_CASE("the DOT event-flow graph renders with Graphviz") {
+    const auto dot = tool("dot (graphviz)", "dot");
+    if (!dot) return;
+    const fs::path folder = scratch("graph");
+    const auto graph = run(binary() + " graph testdata/system/order --format dot > " +
+                           (folder / "order.dot").string());
+    REQUIRE(graph.exitCode == 0);
+    const auto rendered = run(*dot + " -Tsvg " + (folder / "order.dot").string() + " -o " +
+                              (folder / "order.svg").string());
+    CHECK_MESSAGE(rendered.exitCode == 0, rendered.output);
+    const std::string svg = readFile(folder / "order.svg");
+    CHECK(svg.find("<svg") != std::string::npos);
+    for (const auto* label : {"Order Producer", "Order Fulfillment", "Order SQS Bridge",
+                              "orders.created", "orders.fulfilled"})
+      CHECK_MESSAGE(svg.find(label) != std::string::npos, label);
   }
 }

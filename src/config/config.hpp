@@ -41,6 +41,7 @@ struct Config {
   std::vector<RuleLayer> ignore;  // `files` of each: globs of files never linted
   std::optional<std::filesystem::path> root;  // absolute; for reference resolution
   bool allowRemote = false;
+  bool system = false;  // validate runs the system rules too, as with --system
 };
 
 // The rule settings for `file` (absolute); without a file, only the layers that apply to every

@@ -222,6 +222,8 @@ class Reader {
       config.root = (absoluteFolder / rootFolder->get<std::string>()).lexically_normal();
     if (const auto remote = root.find("allow-remote"); remote != root.end())
       config.allowRemote = remote->get<bool>();
+    if (const auto system = root.find("system"); system != root.end())
+      config.system = system->get<bool>();
   }
 };
 

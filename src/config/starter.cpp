@@ -31,6 +31,10 @@ ignore:
 # root: .
 # allow-remote: false
 
+# Check the documents together as one system of services too (as `validate --system`): who
+# sends and receives each address, schema drift between producers and consumers...
+# system: false
+
 # In documents: `# asynclint-disable-next-line <rule> -- reason`, `# asynclint-disable <rule>` ...
 # `# asynclint-enable <rule>`, `# asynclint-disable-file <rule>`, or the key
 # `x-asynclint-ignore: [<rule>]` on an object.

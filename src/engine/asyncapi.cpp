@@ -344,4 +344,22 @@ std::vector<std::string> placeholders(const std::string& text) {
   return names;
 }
 
+std::string withoutParameterNames(const std::string& address) {
+  std::string shape;
+  shape.reserve(address.size());
+  std::size_t at = 0;
+  while (at < address.size()) {
+    const std::size_t open = address.find('{', at);
+    const std::size_t close = open == std::string::npos ? open : address.find('}', open + 1);
+    if (close == std::string::npos) {
+      shape.append(address, at);
+      break;
+    }
+    shape.append(address, at, open + 1 - at);
+    shape += '}';
+    at = close + 1;
+  }
+  return shape;
+}
+
 }  // namespace asynclint::engine::asyncapi

@@ -133,4 +133,8 @@ bool hasContent(const nlohmann::json& object, const char* key);
 // give an empty name.
 std::vector<std::string> placeholders(const std::string& text);
 
+// The address with every `{name}` written as `{}`: "users.{id}" and "users.{userId}" are one
+// address whatever the parameters are called.
+std::string withoutParameterNames(const std::string& address);
+
 }  // namespace asynclint::engine::asyncapi

@@ -19,7 +19,7 @@ std::vector<Diagnostic> checkRules(const nlohmann::json& root, const RuleSelecti
   const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
   for (const Rule* rule : allRules()) {
     const RuleInfo& info = rule->info();
-    if (info.builtin) continue;
+    if (info.builtin || info.system) continue;
     RuleSetting setting = settings.of(info.id);
     if (!selection.only.empty()) setting = {info.id == selection.only, info.severity};
     if (!setting.enabled) continue;

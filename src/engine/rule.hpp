@@ -44,6 +44,9 @@ struct RuleInfo {
   // run.
   bool builtin = false;
   Configurable configurable = Configurable::fully;
+  // A check over all the services of a system at once (see src/system/system_rule.hpp): the
+  // per-document engine passes it over.
+  bool system = false;
 };
 
 class Rule {

@@ -1,0 +1,58 @@
+// Reading a system: the AsyncAPI documents named on the command line or found in folders, each
+// resolved (references to other files followed) and turned into a ServiceModel.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "resolve/file_set.hpp"
+#include "resolve/resolver.hpp"
+#include "system/model.hpp"
+#include "system/system_rule.hpp"
+
+namespace asynclint::system {
+
+struct CollectedFiles {
+  std::vector<std::string> files;   // named files as given, then each folder's files, sorted
+  std::vector<std::string> errors;  // paths that do not exist
+};
+
+// Files named, and the *.yaml, *.yml and *.json files under each folder named (searched
+// recursively; hidden folders and node_modules are skipped).
+CollectedFiles collectFiles(const std::vector<std::string>& paths);
+
+class LoadedSystem {
+ public:
+  const std::vector<ServiceModel>& services() const { return services_; }
+  // Files that could not be read, parsed or resolved: the findings that say why.
+  const std::vector<Diagnostic>& problems() const { return problems_; }
+  // References that could not be followed (a missing file, outside the root...): the model
+  // lacks what they hold.
+  const std::vector<Diagnostic>& referenceProblems() const { return referenceProblems_; }
+  // Where a place of a service's resolved document is written: file, pointer and the range of
+  // its key.
+  Diagnostic locate(const ServicePlace& place) const;
+  Locator locator() const;
+
+ private:
+  friend LoadedSystem loadSystem(const std::vector<std::string>&, const resolve::ResolveOptions&,
+                                 std::shared_ptr<resolve::FileCache>);
+  struct Source {
+    std::unique_ptr<resolve::FileSet> files;
+    resolve::Resolution resolution;
+  };
+  std::vector<ServiceModel> services_;
+  std::vector<std::unique_ptr<Source>> sources_;  // one per service
+  std::vector<Diagnostic> problems_;
+  std::vector<Diagnostic> referenceProblems_;
+};
+
+// The services of `files`; a file without a top-level `asyncapi` key (a fragment that documents
+// reference) is not a service and is passed over.
+LoadedSystem loadSystem(const std::vector<std::string>& files,
+                        const resolve::ResolveOptions& options,
+                        std::shared_ptr<resolve::FileCache> cache = nullptr);
+
+}  // namespace asynclint::system

@@ -1,0 +1,259 @@
+#include "system/model.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "schema/document_schemas.hpp"
+#include "source/json_pointer.hpp"
+
+namespace asynclint::system {
+namespace {
+
+namespace asyncapi = engine::asyncapi;
+using engine::RuleContext;
+
+std::string stringMember(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return {};
+  const auto member = object.find(key);
+  return member != object.end() && member->is_string() ? member->get<std::string>() : "";
+}
+
+std::vector<std::string> sortedUnique(std::vector<std::string> values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  std::erase(values, "");
+  return values;
+}
+
+std::vector<std::string> allServerProtocols(const RuleContext& context) {
+  std::vector<std::string> protocols;
+  asynclint::engine::forEachMember(
+      context.root(), "/servers", [&](const std::string&, const std::string& pointer, const auto&) {
+        if (const auto server = context.resolve(pointer))
+          protocols.push_back(stringMember(*server->node, "protocol"));
+      });
+  return sortedUnique(std::move(protocols));
+}
+
+// The schema the message member `key` holds, references followed into a Multi Format Schema
+// Object.
+std::optional<std::string> schemaOf(const RuleContext& context, const std::string& message,
+                                    const char* key) {
+  const auto schema = asyncapi::schemaAt(context, pointer::append(message, key),
+                                         asyncapi::SchemaReading::validation);
+  if (!schema) return std::nullopt;
+  return schema->pointer;
+}
+
+std::optional<MessageModel> messageAt(const RuleContext& context, const std::string& pointer) {
+  const auto resolved = context.resolve(pointer);
+  if (!resolved || !resolved->node->is_object()) return std::nullopt;
+  MessageModel message;
+  message.pointer = resolved->pointer;
+  message.name = stringMember(*resolved->node, "name");
+  if (message.name.empty()) message.name = pointer::lastToken(resolved->pointer);
+  message.payload = schemaOf(context, resolved->pointer, "payload");
+  message.headers = schemaOf(context, resolved->pointer, "headers");
+  return message;
+}
+
+// AsyncAPI 3: the operation's `messages`, else every message of its channel.
+std::vector<MessageModel> messagesV3(const RuleContext& context, const std::string& operation,
+                                     const std::string& channel) {
+  std::vector<MessageModel> messages;
+  const std::string listed = pointer::append(operation, "messages");
+  const nlohmann::json* list = context.at(listed);
+  if (list != nullptr && list->is_array()) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      if (auto message = messageAt(context, pointer::append(listed, i)))
+        messages.push_back(std::move(*message));
+    }
+    return messages;
+  }
+  asynclint::engine::forEachMember(
+      context.root(), pointer::append(channel, "messages"),
+      [&](const std::string&, const std::string& pointer, const nlohmann::json&) {
+        if (auto message = messageAt(context, pointer)) messages.push_back(std::move(*message));
+      });
+  return messages;
+}
+
+std::vector<std::string> channelProtocolsV3(const RuleContext& context,
+                                            const std::string& channel) {
+  const std::string listed = pointer::append(channel, "servers");
+  const nlohmann::json* list = context.at(listed);
+  if (list == nullptr || !list->is_array() || list->empty()) return allServerProtocols(context);
+  std::vector<std::string> protocols;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if (const auto server = context.resolve(pointer::append(listed, i)))
+      protocols.push_back(stringMember(*server->node, "protocol"));
+  }
+  return sortedUnique(std::move(protocols));
+}
+
+std::vector<OperationModel> operationsV3(const RuleContext& context) {
+  std::vector<OperationModel> operations;
+  for (const auto& definition : asyncapi::operations(context)) {
+    if (definition.pointer.starts_with("/components/")) continue;  // not the application's own
+    const std::string action = stringMember(*definition.node, "action");
+    if (action != "send" && action != "receive") continue;
+    const auto channel = context.resolve(pointer::append(definition.pointer, "channel"));
+    if (!channel) continue;
+    const std::string address = stringMember(*channel->node, "address");
+    if (address.empty()) continue;
+    operations.push_back({definition.key, definition.pointer,
+                          action == "send" ? Action::send : Action::receive, address,
+                          channelProtocolsV3(context, channel->pointer),
+                          messagesV3(context, definition.pointer, channel->pointer)});
+  }
+  return operations;
+}
+
+std::vector<MessageModel> messagesV2(const RuleContext& context, const std::string& operation) {
+  const std::string message = pointer::append(operation, "message");
+  const auto resolved = context.resolve(message);
+  if (!resolved) return {};
+  const auto oneOf = resolved->node->find("oneOf");
+  if (oneOf == resolved->node->end() || !oneOf->is_array()) {
+    if (auto single = messageAt(context, message)) return {std::move(*single)};
+    return {};
+  }
+  std::vector<MessageModel> messages;
+  for (std::size_t i = 0; i < oneOf->size(); ++i) {
+    if (auto item = messageAt(context, pointer::append(resolved->pointer + "/oneOf", i)))
+      messages.push_back(std::move(*item));
+  }
+  return messages;
+}
+
+std::vector<std::string> channelProtocolsV2(const RuleContext& context,
+                                            const nlohmann::json& channel) {
+  const auto names = channel.find("servers");
+  if (names == channel.end() || !names->is_array() || names->empty())
+    return allServerProtocols(context);
+  std::vector<std::string> protocols;
+  for (const auto& name : *names) {
+    if (!name.is_string()) continue;
+    if (const auto server = context.resolve(pointer::append("/servers", name.get<std::string>())))
+      protocols.push_back(stringMember(*server->node, "protocol"));
+  }
+  return sortedUnique(std::move(protocols));
+}
+
+// In AsyncAPI 2, `subscribe` is what others subscribe to: the application sends it.
+std::vector<OperationModel> operationsV2(const RuleContext& context) {
+  std::vector<OperationModel> operations;
+  asynclint::engine::forEachMember(
+      context.root(), "/channels",
+      [&](const std::string& address, const std::string& pointer, const nlohmann::json&) {
+        const auto channel = context.resolve(pointer);
+        if (!channel || !channel->node->is_object()) return;
+        for (const auto* verb : {"publish", "subscribe"}) {
+          const auto operation = context.resolve(pointer::append(channel->pointer, verb));
+          if (!operation || !operation->node->is_object()) continue;
+          std::string id = stringMember(*operation->node, "operationId");
+          if (id.empty()) id = verb;
+          operations.push_back(
+              {id, operation->pointer,
+               std::string_view(verb) == "subscribe" ? Action::send : Action::receive, address,
+               channelProtocolsV2(context, *channel->node),
+               messagesV2(context, operation->pointer)});
+        }
+      });
+  return operations;
+}
+
+}  // namespace
+
+std::string_view toString(Action action) {
+  return action == Action::send ? "send" : "receive";
+}
+
+const nlohmann::json* ServiceModel::at(const std::string& pointer) const {
+  return pointer::find(tree, pointer);
+}
+
+ServiceModel buildServiceModel(std::string file, nlohmann::json tree) {
+  ServiceModel service;
+  service.file = std::move(file);
+  service.tree = std::move(tree);
+  const nlohmann::json& root = service.tree;
+  if (!root.is_object()) return service;
+  const auto info = root.find("info");
+  if (info != root.end()) {
+    service.name = stringMember(*info, "title");
+    service.version = stringMember(*info, "version");
+  }
+  if (service.name.empty()) service.name = service.file;
+  const engine::RefIndex refs(root);
+  engine::RuleInfo rule;
+  rule.id = "system-model";
+  const engine::RuleSetting setting;
+  std::vector<Diagnostic> unused;
+  schema::DocumentSchemas schemas(root);
+  const RuleContext context(root, refs, schemas, rule, setting, unused);
+  if (context.majorVersion() == 3) service.operations = operationsV3(context);
+  if (context.majorVersion() == 2) service.operations = operationsV2(context);
+  return service;
+}
+
+namespace {
+
+bool isSegmentCharacter(char c) {
+  return c != '/' && c != '.';
+}
+
+}  // namespace
+
+bool shapeFits(std::string_view shape, std::string_view concrete) {
+  if (shape.empty()) return concrete.empty();
+  if (shape.starts_with("{}")) {
+    std::size_t taken = 0;
+    while (taken < concrete.size() && isSegmentCharacter(concrete[taken])) {
+      ++taken;
+      if (shapeFits(shape.substr(2), concrete.substr(taken))) return true;
+    }
+    return false;
+  }
+  return !concrete.empty() && shape.front() == concrete.front() &&
+         shapeFits(shape.substr(1), concrete.substr(1));
+}
+
+bool addressesMatch(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::string shapeA = asyncapi::withoutParameterNames(a);
+  const std::string shapeB = asyncapi::withoutParameterNames(b);
+  if (shapeA == shapeB) return true;
+  const bool parameterizedA = shapeA.find("{}") != std::string::npos;
+  const bool parameterizedB = shapeB.find("{}") != std::string::npos;
+  if (parameterizedA && !parameterizedB) return shapeFits(shapeA, b);
+  if (parameterizedB && !parameterizedA) return shapeFits(shapeB, a);
+  return false;
+}
+
+std::string protocolFamily(const std::string& protocol) {
+  static const std::set<std::pair<std::string, std::string>> secure{
+      {"kafka-secure", "kafka"}, {"amqps", "amqp"},       {"wss", "ws"},
+      {"https", "http"},         {"secure-mqtt", "mqtt"}, {"mqtts", "mqtt"},
+      {"ibmmq-secure", "ibmmq"}, {"stomps", "stomp"},     {"jms-secure", "jms"}};
+  for (const auto& [variant, family] : secure) {
+    if (variant == protocol) return family;
+  }
+  return protocol;
+}
+
+const nlohmann::json* followRefs(const nlohmann::json& tree, const nlohmann::json* node) {
+  for (int hops = 0; hops < 64; ++hops) {
+    if (node == nullptr || !asyncapi::isReference(*node)) return node;
+    const auto& target = (*node)["$ref"];
+    if (!target.is_string()) return nullptr;
+    const std::string text = target.get<std::string>();
+    if (!text.starts_with('#')) return nullptr;
+    node = pointer::find(tree, text.substr(1));
+  }
+  return nullptr;
+}
+
+}  // namespace asynclint::system

@@ -1,0 +1,68 @@
+#include "system/system_rule.hpp"
+
+#include <fmt/format.h>
+
+namespace asynclint::system {
+namespace {
+
+engine::RuleInfo systemRuleInfo(std::string id, Severity severity, std::string summary) {
+  engine::RuleInfo info;
+  info.id = std::move(id);
+  info.severity = severity;
+  info.summary = std::move(summary);
+  info.versions = engine::Versions::all;
+  info.system = true;
+  return info;
+}
+
+}  // namespace
+
+SystemRule::SystemRule(std::string id, Severity severity, std::string summary)
+    : Rule(systemRuleInfo(std::move(id), severity, std::move(summary))) {}
+
+SystemContext::SystemContext(const std::vector<ServiceModel>& services,
+                             const AddressIndex& addresses, const Locator& locate,
+                             const engine::RuleInfo& rule, std::vector<Diagnostic>& out)
+    : services_(services), addresses_(addresses), locate_(locate), rule_(rule), out_(out) {}
+
+std::string SystemContext::where(const ServicePlace& place) const {
+  const Diagnostic located = locate_(place);
+  return fmt::format("{}:{}", located.file, located.range.start.line);
+}
+
+void SystemContext::report(const ServicePlace& place, std::string message,
+                           std::vector<SystemNote> notes) {
+  Diagnostic diagnostic = locate_(place);
+  diagnostic.rule = rule_.id;
+  diagnostic.severity = rule_.severity;
+  diagnostic.message = std::move(message);
+  for (auto& note : notes) {
+    const Diagnostic located = locate_(note.place);
+    diagnostic.related.push_back(
+        {located.file, located.pointer, located.range, std::move(note.message)});
+  }
+  out_.push_back(std::move(diagnostic));
+}
+
+std::vector<const SystemRule*> allSystemRules() {
+  std::vector<const SystemRule*> rules;
+  for (const auto* rule : engine::allRules()) {
+    if (rule->info().system) rules.push_back(static_cast<const SystemRule*>(rule));
+  }
+  return rules;
+}
+
+std::vector<Diagnostic> runSystemRules(const std::vector<ServiceModel>& services,
+                                       const Locator& locate,
+                                       const std::function<bool(const std::string&)>& enabled) {
+  std::vector<Diagnostic> findings;
+  const AddressIndex addresses(services);
+  for (const auto* rule : allSystemRules()) {
+    if (enabled && !enabled(rule->info().id)) continue;
+    SystemContext context(services, addresses, locate, rule->info(), findings);
+    rule->checkSystem(context);
+  }
+  return findings;
+}
+
+}  // namespace asynclint::system

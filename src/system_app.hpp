@@ -1,0 +1,50 @@
+// The commands about a whole system of services: `asynclint catalog`, `asynclint graph`, and the
+// system rules of `asynclint validate --system`.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "resolve/file_set.hpp"
+
+namespace asynclint {
+
+struct CatalogOptions {
+  std::vector<std::string> paths;  // files and folders (searched recursively)
+  std::string format = "text";     // text, markdown, json
+  std::optional<std::string> whoConsumes;
+  std::optional<std::string> whoProduces;
+  resolve::ResolveOptions resolve;
+};
+
+// `asynclint catalog`: per address, who sends, who receives, which messages over which
+// protocols; or, with --who-consumes/--who-produces, the operations on one address. Exit 2 when
+// a path does not exist or a document cannot be read.
+int runCatalog(const CatalogOptions& options, std::ostream& out, std::ostream& err);
+
+struct GraphOptions {
+  std::vector<std::string> paths;
+  std::string format = "mermaid";  // mermaid, dot
+  resolve::ResolveOptions resolve;
+};
+
+// `asynclint graph`: the event flow, services → addresses → services.
+int runGraph(const GraphOptions& options, std::ostream& out, std::ostream& err);
+
+// The files of a system: `paths` with folders replaced by the documents under them; nullopt
+// after saying which path does not exist.
+std::optional<std::vector<std::string>> systemFiles(const std::vector<std::string>& paths,
+                                                    std::ostream& err);
+
+// The findings of the system rules over `files` (documents that cannot be read are passed
+// over: the per-document checks report them). `enabled` says whether a rule is on for a file.
+std::vector<Diagnostic> checkSystem(
+    const std::vector<std::string>& files, const resolve::ResolveOptions& options,
+    const std::function<std::optional<Severity>(const std::string& file, const std::string& rule)>&
+        severityFor);
+
+}  // namespace asynclint
