@@ -1,10 +1,11 @@
-// A payload written in a schema format that asynclint does not read (Avro, Protobuf, RAML, ...)
+// A payload written in a schema format that asynclint does not read (Protobuf, RAML...)
 // is not checked: say so once, where the format is named.
 #include <fmt/format.h>
 
 #include <unordered_set>
 
 #include "engine/asyncapi.hpp"
+#include "schema/schema_format.hpp"
 #include "source/json_pointer.hpp"
 #include "text/strings.hpp"
 
@@ -20,10 +21,16 @@ std::string trimmedLower(std::string_view text) {
   return text::asciiLowercase(text.substr(begin, end - begin + 1));
 }
 
-// AsyncAPI schemas of any version, and JSON Schema draft-07, as the specification names them.
-// Unlike schema::isJsonSchemaFormat, which the validator uses and which matches the names
-// exactly, spelling variants count: media types are case-insensitive, parameters may be quoted.
+// AsyncAPI schemas of any version, JSON Schema draft-07, as the specification names them, Avro
+// (avro-schema-invalid) and OpenAPI 3.0 (the official schema checks their structure,
+// message-examples-invalid the examples against both). Unlike schema::isJsonSchemaFormat, which the
+// validator uses and which matches the names exactly, spelling variants count: media types are
+// case-insensitive, parameters may be quoted.
 bool isSupported(const std::string& format) {
+  const auto language = schema::schemaLanguage(format);
+  if (language == schema::SchemaLanguage::avro || language == schema::SchemaLanguage::openapi) {
+    return true;
+  }
   const std::size_t semicolon = format.find(';');
   const std::string mediaType = trimmedLower(std::string_view(format).substr(0, semicolon));
   if (mediaType == "application/vnd.aai.asyncapi" ||
@@ -40,32 +47,6 @@ bool isSupported(const std::string& format) {
   return parameter == "version=draft-07";
 }
 
-// AsyncAPI 3: the payload (through references) is a Multi Format Schema Object.
-std::optional<std::string> formatPointerV3(const RuleContext& context,
-                                           const asyncapi::Definition& message) {
-  const auto payload = context.resolve(pointer::append(message.pointer, "payload"));
-  if (!payload || !payload->node->is_object() || !payload->node->contains("schema")) {
-    return std::nullopt;
-  }
-  return pointer::append(payload->pointer, "schemaFormat");
-}
-
-// AsyncAPI 2: the message names the format of its payload, or else its first trait that does
-// (a trait never overrides what the message or an earlier trait sets).
-std::optional<std::string> formatPointerV2(const RuleContext& context,
-                                           const asyncapi::Definition& message) {
-  if (!message.node->contains("payload")) return std::nullopt;
-  if (message.node->contains("schemaFormat")) {
-    return pointer::append(message.pointer, "schemaFormat");
-  }
-  for (const auto& trait : asyncapi::traitsOf(context, message.pointer)) {
-    if (trait && trait->node->is_object() && trait->node->contains("schemaFormat")) {
-      return pointer::append(trait->pointer, "schemaFormat");
-    }
-  }
-  return std::nullopt;
-}
-
 class PayloadFormatUnsupported final : public Rule {
  public:
   PayloadFormatUnsupported()
@@ -77,12 +58,11 @@ class PayloadFormatUnsupported final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    const bool v3 = context.majorVersion() == 3;
     const auto messages = asyncapi::messagesForVersion(context);
     // Messages that share a payload share its format: one finding where the format is written.
     std::unordered_set<std::string> reported;
     for (const auto& message : messages) {
-      const auto at = v3 ? formatPointerV3(context, message) : formatPointerV2(context, message);
+      const auto at = asyncapi::payloadFormatPointer(context, message);
       if (!at) continue;
       const json* format = context.at(*at);
       if (format == nullptr || !format->is_string() || isSupported(format->get<std::string>())) {
