@@ -21,30 +21,29 @@ std::string trimmedLower(std::string_view text) {
   return text::asciiLowercase(text.substr(begin, end - begin + 1));
 }
 
-// AsyncAPI schemas of any version, JSON Schema draft-07, as the specification names them, Avro
-// (avro-schema-invalid) and OpenAPI 3.0 (the official schema checks their structure,
-// message-examples-invalid the examples against both). Unlike schema::isJsonSchemaFormat, which the
-// validator uses and which matches the names exactly, spelling variants count: media types are
-// case-insensitive, parameters may be quoted.
+// AsyncAPI schemas of any version; JSON Schema draft-07 and OpenAPI 3.0.0, as the specification
+// names them (the official schema checks their structure); Avro of any version
+// (avro-schema-invalid). Message examples are checked against all of them. Unlike
+// schema::isJsonSchemaFormat, which the validator uses and which matches the names exactly,
+// spelling variants count: media types are case-insensitive, parameters may be quoted.
 bool isSupported(const std::string& format) {
-  const auto language = schema::schemaLanguage(format);
-  if (language == schema::SchemaLanguage::avro || language == schema::SchemaLanguage::openapi) {
-    return true;
-  }
   const std::size_t semicolon = format.find(';');
-  const std::string mediaType = trimmedLower(std::string_view(format).substr(0, semicolon));
-  if (mediaType == "application/vnd.aai.asyncapi" ||
-      mediaType == "application/vnd.aai.asyncapi+json" ||
-      mediaType == "application/vnd.aai.asyncapi+yaml") {
-    return true;
-  }
-  if (mediaType != "application/schema+json" && mediaType != "application/schema+yaml") {
-    return false;
-  }
-  if (semicolon == std::string::npos) return false;
-  std::string parameter = trimmedLower(std::string_view(format).substr(semicolon + 1));
+  std::string parameter = semicolon == std::string::npos
+                              ? ""
+                              : trimmedLower(std::string_view(format).substr(semicolon + 1));
   std::erase(parameter, '"');  // a quoted parameter value means the same
-  return parameter == "version=draft-07";
+  const std::string mediaType = trimmedLower(std::string_view(format).substr(0, semicolon));
+  switch (schema::schemaLanguage(format)) {
+    case schema::SchemaLanguage::avro:
+      return true;
+    case schema::SchemaLanguage::openapi:
+      return parameter == "version=3.0.0";
+    case schema::SchemaLanguage::jsonSchema:
+      return mediaType.starts_with("application/vnd.aai.asyncapi") ||
+             parameter == "version=draft-07";
+    default:
+      return false;
+  }
 }
 
 class PayloadFormatUnsupported final : public Rule {
