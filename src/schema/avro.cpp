@@ -254,6 +254,12 @@ class Checker {
 
   void reference(const std::string& name, const std::string& pointer, const std::string& space) {
     if (isPrimitive(name)) return;
+    if (name.find_first_of("{[") != std::string::npos) {
+      report(pointer,
+             "an Avro schema written as JSON text in a string: AsyncAPI requires it "
+             "written as YAML or JSON structure, not as a string to parse");
+      return;
+    }
     if (name == "record" || name == "enum" || name == "fixed" || name == "array" || name == "map" ||
         name == "error") {
       report(pointer, fmt::format("Avro type '{}' is written as an object with its attributes "
