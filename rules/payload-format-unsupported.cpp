@@ -1,10 +1,11 @@
-// A payload written in a schema format that asynclint does not read (Avro, Protobuf, RAML, ...)
+// A payload written in a schema format that asynclint does not read (Protobuf, RAML...)
 // is not checked: say so once, where the format is named.
 #include <fmt/format.h>
 
 #include <unordered_set>
 
 #include "engine/asyncapi.hpp"
+#include "schema/schema_format.hpp"
 #include "source/json_pointer.hpp"
 #include "text/strings.hpp"
 
@@ -20,50 +21,29 @@ std::string trimmedLower(std::string_view text) {
   return text::asciiLowercase(text.substr(begin, end - begin + 1));
 }
 
-// AsyncAPI schemas of any version, and JSON Schema draft-07, as the specification names them.
-// Unlike schema::isJsonSchemaFormat, which the validator uses and which matches the names
-// exactly, spelling variants count: media types are case-insensitive, parameters may be quoted.
+// AsyncAPI schemas of any version; JSON Schema draft-07 and OpenAPI 3.0.0, as the specification
+// names them (the official schema checks their structure); Avro of any version
+// (avro-schema-invalid). Message examples are checked against all of them. Unlike
+// schema::isJsonSchemaFormat, which the validator uses and which matches the names exactly,
+// spelling variants count: media types are case-insensitive, parameters may be quoted.
 bool isSupported(const std::string& format) {
   const std::size_t semicolon = format.find(';');
-  const std::string mediaType = trimmedLower(std::string_view(format).substr(0, semicolon));
-  if (mediaType == "application/vnd.aai.asyncapi" ||
-      mediaType == "application/vnd.aai.asyncapi+json" ||
-      mediaType == "application/vnd.aai.asyncapi+yaml") {
-    return true;
-  }
-  if (mediaType != "application/schema+json" && mediaType != "application/schema+yaml") {
-    return false;
-  }
-  if (semicolon == std::string::npos) return false;
-  std::string parameter = trimmedLower(std::string_view(format).substr(semicolon + 1));
+  std::string parameter = semicolon == std::string::npos
+                              ? ""
+                              : trimmedLower(std::string_view(format).substr(semicolon + 1));
   std::erase(parameter, '"');  // a quoted parameter value means the same
-  return parameter == "version=draft-07";
-}
-
-// AsyncAPI 3: the payload (through references) is a Multi Format Schema Object.
-std::optional<std::string> formatPointerV3(const RuleContext& context,
-                                           const asyncapi::Definition& message) {
-  const auto payload = context.resolve(pointer::append(message.pointer, "payload"));
-  if (!payload || !payload->node->is_object() || !payload->node->contains("schema")) {
-    return std::nullopt;
+  const std::string mediaType = trimmedLower(std::string_view(format).substr(0, semicolon));
+  switch (schema::schemaLanguage(format)) {
+    case schema::SchemaLanguage::avro:
+      return true;
+    case schema::SchemaLanguage::openapi:
+      return parameter == "version=3.0.0";
+    case schema::SchemaLanguage::jsonSchema:
+      return mediaType.starts_with("application/vnd.aai.asyncapi") ||
+             parameter == "version=draft-07";
+    default:
+      return false;
   }
-  return pointer::append(payload->pointer, "schemaFormat");
-}
-
-// AsyncAPI 2: the message names the format of its payload, or else its first trait that does
-// (a trait never overrides what the message or an earlier trait sets).
-std::optional<std::string> formatPointerV2(const RuleContext& context,
-                                           const asyncapi::Definition& message) {
-  if (!message.node->contains("payload")) return std::nullopt;
-  if (message.node->contains("schemaFormat")) {
-    return pointer::append(message.pointer, "schemaFormat");
-  }
-  for (const auto& trait : asyncapi::traitsOf(context, message.pointer)) {
-    if (trait && trait->node->is_object() && trait->node->contains("schemaFormat")) {
-      return pointer::append(trait->pointer, "schemaFormat");
-    }
-  }
-  return std::nullopt;
 }
 
 class PayloadFormatUnsupported final : public Rule {
@@ -77,12 +57,11 @@ class PayloadFormatUnsupported final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    const bool v3 = context.majorVersion() == 3;
     const auto messages = asyncapi::messagesForVersion(context);
     // Messages that share a payload share its format: one finding where the format is written.
     std::unordered_set<std::string> reported;
     for (const auto& message : messages) {
-      const auto at = v3 ? formatPointerV3(context, message) : formatPointerV2(context, message);
+      const auto at = asyncapi::payloadFormatPointer(context, message);
       if (!at) continue;
       const json* format = context.at(*at);
       if (format == nullptr || !format->is_string() || isSupported(format->get<std::string>())) {

@@ -362,4 +362,38 @@ std::string withoutParameterNames(const std::string& address) {
   return shape;
 }
 
+std::optional<std::string> payloadFormatPointer(const RuleContext& context,
+                                                const Definition& message) {
+  if (context.majorVersion() == 3) {
+    const auto payload = context.resolve(pointer::append(message.pointer, "payload"));
+    if (!payload || !payload->node->is_object() || !payload->node->contains("schema")) {
+      return std::nullopt;
+    }
+    return pointer::append(payload->pointer, "schemaFormat");
+  }
+  if (!message.node->contains("payload")) return std::nullopt;
+  if (message.node->contains("schemaFormat")) {
+    return pointer::append(message.pointer, "schemaFormat");
+  }
+  for (const auto& trait : traitsOf(context, message.pointer)) {
+    if (trait && trait->node->is_object() && trait->node->contains("schemaFormat")) {
+      return pointer::append(trait->pointer, "schemaFormat");
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<FormattedPayload> formattedPayload(const RuleContext& context,
+                                                 const Definition& message) {
+  const auto at = payloadFormatPointer(context, message);
+  if (!at) return std::nullopt;
+  const nlohmann::json* format = context.at(*at);
+  if (format == nullptr || !format->is_string()) return std::nullopt;
+  const std::string schemaPointer = context.majorVersion() == 3
+                                        ? pointer::append(pointer::parent(*at), "schema")
+                                        : pointer::append(message.pointer, "payload");
+  const auto& text = format->get_ref<const std::string&>();
+  return FormattedPayload{*at, text, schema::schemaLanguage(text), context.resolve(schemaPointer)};
+}
+
 }  // namespace asynclint::engine::asyncapi

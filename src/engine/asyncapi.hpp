@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/context.hpp"
+#include "schema/schema_format.hpp"
 
 namespace asynclint::engine::asyncapi {
 
@@ -121,6 +122,27 @@ using SchemaVisitor = std::function<void(const std::string& pointer, const nlohm
 // In AsyncAPI 2 also parameter schemas, and a message's payload only when neither the message
 // nor its traits name a format other than JSON Schema.
 void forEachSchema(const RuleContext& context, SchemaReading reading, const SchemaVisitor& visit);
+
+// Where the format of the payload of `message` (one of messagesForVersion()) is named: in AsyncAPI
+// 3 the `schemaFormat` of its payload's Multi Format Schema Object, followed through references
+// (the pointer may name a member that is absent: no format means AsyncAPI Schema); in 2.x the
+// message's `schemaFormat` or else that of its first trait that sets one (a trait never
+// overrides what the message or an earlier trait sets). nullopt without a payload, or in 2.x
+// when nothing names a format.
+std::optional<std::string> payloadFormatPointer(const RuleContext& context,
+                                                const Definition& message);
+
+// A payload in a format named by `schemaFormat`, and the schema written in that format.
+struct FormattedPayload {
+  std::string formatPointer;
+  std::string format;
+  schema::SchemaLanguage language = schema::SchemaLanguage::unknown;
+  std::optional<Resolved> schema;  // followed through references; nullopt when one is broken
+};
+
+// The payload of `message` when a `schemaFormat` (a string) names its format.
+std::optional<FormattedPayload> formattedPayload(const RuleContext& context,
+                                                 const Definition& message);
 
 // True when `node` is an object whose only member that matters is a "$ref".
 bool isReference(const nlohmann::json& node);

@@ -8,6 +8,7 @@
 #include <valijson/validator.hpp>
 
 #include "schema/denoise.hpp"
+#include "schema/schema_format.hpp"
 #include "source/json_pointer.hpp"
 #include "text/strings.hpp"
 
@@ -49,14 +50,7 @@ bool isJsonSchemaFormat(const std::string& schemaFormat) {
 }
 
 bool isAnyJsonSchemaFormat(const std::string& schemaFormat) {
-  std::string_view mediaType = std::string_view(schemaFormat).substr(0, schemaFormat.find(';'));
-  const std::size_t begin = mediaType.find_first_not_of(' ');
-  if (begin == std::string_view::npos) return false;
-  mediaType = mediaType.substr(begin, mediaType.find_last_not_of(' ') + 1 - begin);
-  const std::string lower = text::asciiLowercase(mediaType);
-  return lower == "application/vnd.aai.asyncapi" || lower == "application/vnd.aai.asyncapi+json" ||
-         lower == "application/vnd.aai.asyncapi+yaml" || lower == "application/schema+json" ||
-         lower == "application/schema+yaml";
+  return schemaLanguage(schemaFormat) == SchemaLanguage::jsonSchema;
 }
 
 DocumentSchemas::DocumentSchemas(const json& root)
@@ -64,37 +58,51 @@ DocumentSchemas::DocumentSchemas(const json& root)
       validator_(std::make_unique<valijson::Validator>(valijson::Validator::kStrongTypes)) {}
 DocumentSchemas::~DocumentSchemas() = default;
 
-const valijson::Schema* DocumentSchemas::compiled(const std::string& schemaPointer,
+const valijson::Schema* DocumentSchemas::compiled(const std::string& key, const json& schemaRoot,
                                                   std::string& unusable) {
-  if (const auto it = schemas_.find(schemaPointer); it != schemas_.end()) return it->second.get();
-  if (const auto it = unusable_.find(schemaPointer); it != unusable_.end()) {
+  if (const auto it = schemas_.find(key); it != schemas_.end()) return it->second.get();
+  if (const auto it = unusable_.find(key); it != unusable_.end()) {
     unusable = it->second;
     return nullptr;
   }
-  const json wrapper = {
-      {"$ref", std::string(documentUri) + "#" + percentEncodeFragment(schemaPointer)}};
   auto schema = std::make_unique<valijson::Schema>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.populateSchema(
-        NlohmannJsonAdapter(wrapper), *schema,
+        NlohmannJsonAdapter(schemaRoot), *schema,
         [this](const std::string& uri) -> const json* {
           return uri == documentUri ? &root_ : nullptr;
         },
         [](const json*) {});
   } catch (const std::exception& error) {
     unusable = error.what();
-    unusable_.emplace(schemaPointer, unusable);
+    unusable_.emplace(key, unusable);
     return nullptr;
   }
-  return schemas_.emplace(schemaPointer, std::move(schema)).first->second.get();
+  return schemas_.emplace(key, std::move(schema)).first->second.get();
 }
 
 DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer,
                                                 const std::string& valuePointer) {
   Outcome outcome;
+  const json wrapper = {
+      {"$ref", std::string(documentUri) + "#" + percentEncodeFragment(schemaPointer)}};
+  const valijson::Schema* schema = compiled(schemaPointer, wrapper, outcome.unusable);
+  return validate(schema, valuePointer, std::move(outcome));
+}
+
+DocumentSchemas::Outcome DocumentSchemas::check(const std::string& key, const json& schema,
+                                                const std::string& valuePointer) {
+  Outcome outcome;
+  // Keys of standalone schemas cannot clash with pointers, which are empty or start with '/'.
+  const valijson::Schema* compiledSchema = compiled("standalone:" + key, schema, outcome.unusable);
+  return validate(compiledSchema, valuePointer, std::move(outcome));
+}
+
+DocumentSchemas::Outcome DocumentSchemas::validate(const valijson::Schema* schema,
+                                                   const std::string& valuePointer,
+                                                   Outcome outcome) {
   const json* value = pointer::find(root_, valuePointer);
-  const valijson::Schema* schema = compiled(schemaPointer, outcome.unusable);
   if (value == nullptr || schema == nullptr) return outcome;
   try {
     if (validator_->validate(*schema, NlohmannJsonAdapter(*value), nullptr)) return outcome;

@@ -37,9 +37,17 @@ class DocumentSchemas {
 
   // Checks the value at `valuePointer` against the schema at `schemaPointer`.
   Outcome check(const std::string& schemaPointer, const std::string& valuePointer);
+  // Checks the value at `valuePointer` against `schema`, a JSON Schema that is not written in the
+  // document (such as the one an Avro schema implies), compiled once under `key`.
+  Outcome check(const std::string& key, const nlohmann::json& schema,
+                const std::string& valuePointer);
 
  private:
-  const valijson::Schema* compiled(const std::string& schemaPointer, std::string& unusable);
+  // `schemaRoot` is the schema's document; its references to the document go to `root_`.
+  const valijson::Schema* compiled(const std::string& key, const nlohmann::json& schemaRoot,
+                                   std::string& unusable);
+  Outcome validate(const valijson::Schema* schema, const std::string& valuePointer,
+                   Outcome outcome);
 
   const nlohmann::json& root_;
   std::unique_ptr<EnumLookup> enums_;  // built on first need: it reads the whole document

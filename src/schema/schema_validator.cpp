@@ -40,6 +40,23 @@ std::string versionList() {
   return list;
 }
 
+// The official schemas check Avro payloads against a JSON Schema of Avro (avroSchema_v1) that
+// rejects valid Avro (full names in `name`, nested `type` objects) and turns one slip into a
+// cascade of oneOf failures. avro-schema-invalid checks Avro as Avro instead, so the schema check
+// takes any Avro schema. In AsyncAPI 3 it is one branch of a oneOf beside a Reference, which it
+// must keep excluding.
+json withoutAvroSchemaCheck(json schemaDocument) {
+  const auto definitions = schemaDocument.find("definitions");
+  if (definitions == schemaDocument.end() || !definitions->contains("avroSchema_v1")) {
+    return schemaDocument;
+  }
+  (*definitions)["avroSchema_v1"] =
+      definitions->contains("multiFormatSchema")
+          ? json{{"not", {{"type", "object"}, {"required", json::array({"$ref"})}}}}
+          : json::object();
+  return schemaDocument;
+}
+
 }  // namespace
 
 struct SchemaValidator::Impl {
@@ -48,7 +65,7 @@ struct SchemaValidator::Impl {
   EnumLookup enums;
 
   explicit Impl(std::string_view schemaText)
-      : schemaDocument(json::parse(schemaText)), enums(schemaDocument) {
+      : schemaDocument(withoutAvroSchemaCheck(json::parse(schemaText))), enums(schemaDocument) {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.populateSchema(NlohmannJsonAdapter(schemaDocument), schema);
   }
