@@ -1,0 +1,118 @@
+// One file through the pipeline: load, resolve references to other files, schema, rules,
+// suppressions; every finding placed in the file and at the line where its node is written.
+#include <fmt/format.h>
+
+#include "app.hpp"
+#include "app/support.hpp"
+#include "engine/engine.hpp"
+#include "resolve/resolver.hpp"
+#include "schema/schema_validator.hpp"
+#include "source/loader.hpp"
+#include "suppression/inline.hpp"
+
+namespace asynclint {
+namespace {
+
+// Schema validation, then the rules, each timed, over the document with its references to
+// other files resolved; findings are placed in the files where their nodes are written.
+void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings,
+                   FileResult& result) {
+  const Document& entry = *files[0].document;
+  if (auto problem = rootProblem(entry)) {
+    problem->file = entry.path;
+    entry.place(*problem);
+    result.diagnostics.push_back(std::move(*problem));
+    return;
+  }
+  if (!entry.root.is_object()) return;
+  auto start = std::chrono::steady_clock::now();
+  const resolve::Resolution resolution = resolve::resolveDocument(files);
+  for (const auto& problem : resolution.problems())
+    result.diagnostics.push_back(problem);
+  result.times.load += secondsSince(start);
+  if (resolution.truncated()) return;
+  std::vector<Diagnostic> findings;
+  start = std::chrono::steady_clock::now();
+  findings = schema::validateDocument(resolution.tree());
+  for (auto& finding : findings)
+    finding.severity = settings.of(finding.rule).severity;
+  result.times.schema = secondsSince(start);
+  start = std::chrono::steady_clock::now();
+  for (auto& finding : engine::checkRules(resolution.tree(), {"", &settings}))
+    findings.push_back(std::move(finding));
+  for (auto& finding : findings) {
+    resolution.place(finding);
+    result.diagnostics.push_back(std::move(finding));
+  }
+  engine::dropRepeatedFindings(result.diagnostics);
+  result.times.rules = secondsSince(start);
+}
+
+// Drops the findings that comments and x-asynclint-ignore suppress; adds those that suppress
+// nothing.
+void applySuppressions(const std::vector<suppression::Directive>& directives,
+                       const engine::RuleSettings& settings, const std::string& file,
+                       FileResult& result) {
+  auto unused = suppression::applyDirectives(directives, result.diagnostics, file);
+  const engine::RuleSetting& setting = settings.of("suppression-unused");
+  if (!setting.enabled) return;
+  for (auto& finding : unused) {
+    finding.severity = setting.severity;
+    result.diagnostics.push_back(std::move(finding));
+  }
+}
+
+// Schema and rules over what was loaded, with references to other files resolved; every finding
+// gets its file and its place.
+FileResult checkLoaded(LoadResult loaded, const std::string& path, double loadSeconds,
+                       const FileCheckOptions& options) {
+  FileResult result;
+  result.times.load = loadSeconds;
+  result.inputError = loaded.inputError();
+  if (!loaded.document) {
+    result.diagnostics = std::move(loaded.diagnostics);
+    for (auto& diagnostic : result.diagnostics)
+      diagnostic.file = path;
+    return result;
+  }
+  // Taken before the checks: x-asynclint-ignore keys leave the tree that the schema check sees.
+  std::vector<suppression::Directive> directives = suppression::takeDirectives(*loaded.document);
+  resolve::FileSet files(options.resolve, path, options.cache);
+  files.addEntry(std::move(loaded), path);
+  const Document& entry = *files[0].document;
+  for (Diagnostic diagnostic : files[0].diagnostics) {
+    diagnostic.file = entry.path;
+    entry.place(diagnostic);
+    result.diagnostics.push_back(std::move(diagnostic));
+  }
+  try {
+    checkDocument(files, options.settings, result);
+  } catch (const std::exception& error) {
+    // A bug of ours or of a library must not end the run or let the file pass silently.
+    Diagnostic internal = internalError(error);
+    internal.file = entry.path;
+    entry.place(internal);
+    result.diagnostics.push_back(std::move(internal));
+    result.inputError = true;
+  }
+  applySuppressions(directives, options.settings, entry.path, result);
+  if (options.keepSource == KeepSource::yes) result.text = entry.text;
+  return result;
+}
+
+}  // namespace
+
+FileResult validateFile(const std::string& path, const FileCheckOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  LoadResult loaded = loadFile(path);
+  return checkLoaded(std::move(loaded), path, secondsSince(start), options);
+}
+
+FileResult validateText(const std::string& path, std::string text, const LoadLimits& limits,
+                        const FileCheckOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  LoadResult loaded = loadText(path, std::move(text), limits);
+  return checkLoaded(std::move(loaded), path, secondsSince(start), options);
+}
+
+}  // namespace asynclint

@@ -1,0 +1,74 @@
+#include "app/support.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app.hpp"
+
+namespace asynclint {
+namespace {
+
+std::string workingDirectory() {
+  std::error_code error;
+  std::string folder = std::filesystem::current_path(error).generic_string();
+  if (error) return {};
+  return folder.ends_with('/') ? folder : folder + '/';
+}
+
+}  // namespace
+
+std::optional<Diagnostic> rootProblem(const Document& document) {
+  if (document.root.is_object() || document.root.is_null())
+    return std::nullopt;  // null: an empty file, said
+  Diagnostic diagnostic;
+  diagnostic.rule = "document-root";
+  diagnostic.message =
+      fmt::format("the document must be a mapping (a YAML mapping or a JSON object); found {}",
+                  document.root.is_array() ? "a list" : "a single value");
+  return diagnostic;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+Diagnostic internalError(const std::exception& error) {
+  Diagnostic internal;
+  internal.rule = "internal-error";
+  internal.message =
+      fmt::format("internal error while checking this file ({}); please report it", error.what());
+  return internal;
+}
+
+report::RunReport emptyRunReport() {
+  report::RunReport run;
+  run.tool = toolInfo();
+  run.rules = ruleCatalog();
+  run.workingDirectory = workingDirectory();
+  return run;
+}
+
+report::RunReport configErrorReport(std::vector<Diagnostic> errors) {
+  report::RunReport run = emptyRunReport();
+  for (const auto& error : errors) {
+    const bool listed =
+        std::any_of(run.files.begin(), run.files.end(),
+                    [&](const report::FileEntry& file) { return file.path == error.file; });
+    if (!listed) run.files.push_back({error.file, true, {}});
+  }
+  run.diagnostics = std::move(errors);
+  sortDiagnostics(run.diagnostics);
+  return run;
+}
+
+std::optional<config::RuleChanges> commandLineRules(const config::ConfigChoice& choice,
+                                                    std::ostream& err) {
+  auto parsed = config::parseRuleFlags(choice.ruleFlags);
+  if (parsed.error.empty()) return std::move(parsed.rules);
+  err << "asynclint: " << parsed.error << '\n';
+  return std::nullopt;
+}
+
+}  // namespace asynclint

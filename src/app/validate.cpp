@@ -1,0 +1,270 @@
+// `asynclint validate`: configurations first, then every file (in parallel), the system rules,
+// the baseline, and each output; the exit-code policy.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "app.hpp"
+#include "app/support.hpp"
+#include "suppression/baseline.hpp"
+#include "system_app.hpp"
+
+namespace asynclint {
+namespace {
+
+// A format and where it goes; the file is opened before any work, so that a bad path fails fast.
+struct Output {
+  const report::FormatInfo* format = nullptr;
+  std::string path;  // empty: standard output
+  std::unique_ptr<std::ofstream> file;
+  report::ReportOptions options;
+};
+
+std::optional<Output> openOutput(const OutputSpec& spec, const report::ReportOptions& options,
+                                 std::ostream& err) {
+  Output output{report::findFormat(spec.format), spec.path, nullptr, options};
+  if (output.format == nullptr) {
+    err << fmt::format("asynclint: unknown format '{}'\n", spec.format);
+    return std::nullopt;
+  }
+  if (spec.path.empty()) return output;
+  output.options.color = false;
+  output.file = std::make_unique<std::ofstream>(spec.path, std::ios::binary | std::ios::trunc);
+  if (!*output.file) {
+    err << fmt::format("asynclint: cannot write '{}': {}\n", spec.path, std::strerror(errno));
+    return std::nullopt;
+  }
+  return output;
+}
+
+bool writeOutput(Output& output, const report::RunReport& run, std::ostream& out,
+                 std::ostream& err) {
+  std::ostream& stream = output.file ? *output.file : out;
+  report::writeReport(*output.format, run, output.options, stream);
+  if (output.file) output.file->close();
+  if (!stream) {
+    err << fmt::format("asynclint: cannot write '{}'\n",
+                       output.path.empty() ? "<stdout>" : output.path);
+    return false;
+  }
+  return true;
+}
+
+// Where a file named on the command line is, for globs ("-", standard input, is in the current
+// folder).
+std::filesystem::path absolutePath(const std::string& path) {
+  std::error_code error;
+  if (path.empty() || path == "-") return std::filesystem::current_path(error) / "-";
+  return std::filesystem::absolute(path, error);
+}
+
+struct FileConfig {
+  std::string path;
+  const config::Config* config = nullptr;
+};
+
+// Every file's configuration, read before any file is checked: a bad configuration stops the run.
+struct Plan {
+  std::vector<FileConfig> files;
+  std::vector<Diagnostic> errors;
+};
+
+Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolver) {
+  Plan result;
+  std::set<const config::Resolution*> reported;
+  for (const auto& path : files) {
+    const config::Resolution& resolution = resolver.forFile(path);
+    if (!resolution.config) {
+      if (reported.insert(&resolution).second)
+        result.errors.insert(result.errors.end(), resolution.errors.begin(),
+                             resolution.errors.end());
+      continue;
+    }
+    const bool ignored = config::isIgnored(*resolution.config, absolutePath(path));
+    if (!ignored) result.files.push_back({path, resolution.config.get()});
+  }
+  return result;
+}
+
+// The command line's --root and --allow-remote win over the configuration's keys.
+resolve::ResolveOptions resolveOptionsFor(const resolve::ResolveOptions& commandLine,
+                                          const config::Config& config) {
+  resolve::ResolveOptions options = commandLine;
+  if (options.root.empty() && config.root) options.root = config.root->string();
+  options.allowRemote = options.allowRemote || config.allowRemote;
+  return options;
+}
+
+unsigned workerCount(unsigned asked, std::size_t files) {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(asked == 0 ? cores : asked, files));
+}
+
+struct FileJob {
+  std::string path;
+  FileCheckOptions options;
+};
+
+// Checks every file, `jobs` at once; results come back in the order of `files`, so the output
+// does not depend on which thread finished first.
+std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigned jobs) {
+  std::vector<FileResult> results(files.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      try {
+        results[i] = validateFile(files[i].path, files[i].options);
+      } catch (const std::exception& error) {  // an exception must not escape a thread
+        results[i] = FileResult{};
+        results[i].diagnostics.push_back(internalError(error));
+        results[i].diagnostics.back().file = files[i].path;
+        results[i].inputError = true;
+      }
+    }
+  };
+  std::vector<std::jthread> workers;
+  for (unsigned worker = 1; worker < workerCount(jobs, files.size()); ++worker)
+    workers.emplace_back(work);
+  work();
+  return results;
+}
+
+int writeBaseline(const std::string& file, const report::RunReport& run, std::ostream& err) {
+  std::ofstream stream(file, std::ios::binary);
+  stream << suppression::baselineText(run.diagnostics);
+  stream.close();
+  if (!stream) {
+    err << fmt::format("asynclint: cannot write the baseline {}\n", file);
+    return exitUsage;
+  }
+  err << fmt::format("asynclint: wrote {} finding{} to the baseline {}\n", run.diagnostics.size(),
+                     run.diagnostics.size() == 1 ? "" : "s", file);
+  return exitClean;
+}
+
+// The findings of the system rules, each under the settings of the file it is in (the
+// defaults for a file that only a document references).
+std::vector<Diagnostic> systemFindings(
+    const Plan& planned,
+    const std::map<std::string, engine::RuleSettings, std::less<>>& settingsByFile,
+    const resolve::ResolveOptions& commandLine) {
+  std::vector<std::string> files;
+  for (const auto& file : planned.files) {
+    if (file.path != "-") files.push_back(file.path);  // standard input cannot be read twice
+  }
+  const auto defaults = engine::RuleSettings::defaults();
+  const resolve::ResolveOptions options =
+      planned.files.empty() ? commandLine
+                            : resolveOptionsFor(commandLine, *planned.files.front().config);
+  return checkSystem(
+      files, options,
+      [&](const std::string& file, const std::string& rule) -> std::optional<Severity> {
+        const auto it = settingsByFile.find(file);
+        const auto& setting = (it == settingsByFile.end() ? defaults : it->second).of(rule);
+        if (!setting.enabled) return std::nullopt;
+        return setting.severity;
+      });
+}
+
+}  // namespace
+
+int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  std::vector<Output> outputs;
+  for (const auto& spec : options.outputs) {
+    auto output = openOutput(spec, options.report, err);
+    if (!output) return exitUsage;
+    outputs.push_back(std::move(*output));
+  }
+  const bool keepSource = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
+    return output.format->needsSource;
+  });
+  const auto commandLine = commandLineRules(options.config, err);
+  if (!commandLine) return exitUsage;
+  config::ConfigResolver resolver(options.config, *commandLine);
+  std::vector<std::string> files = options.files;
+  const config::Resolution& here = resolver.forCurrentFolder();
+  const bool system = options.system || (here.config && here.config->system);
+  if (system) {
+    auto found = systemFiles(options.files, err);
+    if (!found) return exitUsage;
+    files = std::move(*found);
+  }
+  Plan planned = plan(files, resolver);
+  suppression::BaselineRead baseline;
+  if (options.baseline) {
+    baseline = suppression::readBaseline(*options.baseline);
+    for (auto& error : baseline.errors)
+      planned.errors.push_back(std::move(error));
+  }
+  if (!planned.errors.empty()) {
+    const report::RunReport errors = configErrorReport(std::move(planned.errors));
+    for (auto& output : outputs)
+      writeOutput(output, errors, out, err);
+    return exitUsage;
+  }
+
+  report::RunReport run = emptyRunReport();
+  const auto cache = std::make_shared<resolve::FileCache>();
+  std::vector<FileJob> jobs;
+  for (const auto& [path, config] : planned.files) {
+    jobs.push_back({path,
+                    {config::settingsFor(*config, absolutePath(path)),
+                     resolveOptionsFor(options.resolve, *config), cache,
+                     keepSource ? KeepSource::yes : KeepSource::no}});
+  }
+  std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
+  if (system) {
+    for (const auto& job : jobs)
+      settingsByFile.emplace(job.path, job.options.settings);
+  }
+  auto results = validateFiles(jobs, options.jobs);
+  bool inputError = false;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const std::string& path = jobs[i].path;
+    FileResult& result = results[i];
+    inputError = inputError || result.inputError;
+    if (options.timings) {
+      err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
+                         result.times.load, result.times.schema, result.times.rules);
+    }
+    run.files.push_back(
+        {path == "-" ? "<stdin>" : path, result.inputError, std::move(result.text)});
+    for (auto& diagnostic : result.diagnostics)
+      run.diagnostics.push_back(std::move(diagnostic));
+  }
+  if (system) {
+    const auto systemStart = std::chrono::steady_clock::now();
+    for (auto& finding : systemFindings(planned, settingsByFile, options.resolve))
+      run.diagnostics.push_back(std::move(finding));
+    if (options.timings)
+      err << fmt::format("timings: system {:.3f} s\n", secondsSince(systemStart));
+  }
+  sortDiagnostics(run.diagnostics);
+  if (options.writeBaseline && !inputError) return writeBaseline(*options.writeBaseline, run, err);
+  if (options.baseline) {
+    const auto outcome = suppression::applyBaseline(baseline.entries, run.diagnostics);
+    run.baselineHidden = outcome.hidden;
+    run.baselineStale = outcome.stale;
+  }
+  const auto reportStart = std::chrono::steady_clock::now();
+  for (auto& output : outputs) {
+    if (!writeOutput(output, run, out, err)) return exitUsage;
+  }
+  if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
+  if (inputError) return exitUsage;
+  const bool failing =
+      std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
+                  [&](const Diagnostic& d) { return d.severity <= options.failSeverity; });
+  return failing ? exitFindings : exitClean;
+}
+
+}  // namespace asynclint
