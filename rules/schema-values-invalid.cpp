@@ -22,19 +22,6 @@ bool hasType(const nlohmann::json& value, const std::string& type) {
          std::floor(value.get<double>()) == value.get<double>();
 }
 
-std::vector<std::string> declaredTypes(const nlohmann::json& schema) {
-  const auto type = schema.find("type");
-  if (type == schema.end()) return {};
-  if (type->is_string()) return {type->get<std::string>()};
-  std::vector<std::string> types;
-  if (type->is_array()) {
-    for (const auto& item : *type) {
-      if (item.is_string()) types.push_back(item.get<std::string>());
-    }
-  }
-  return types;
-}
-
 class SchemaValuesInvalid final : public Rule {
  public:
   SchemaValuesInvalid()
@@ -80,7 +67,7 @@ class SchemaValuesInvalid final : public Rule {
 
   static void checkTypes(RuleContext& context, const std::string& pointer,
                          const nlohmann::json& schema) {
-    const auto types = declaredTypes(schema);
+    const auto types = asyncapi::declaredTypes(schema);
     if (types.empty()) return;
     auto matches = [&](const nlohmann::json& value) {
       return std::any_of(types.begin(), types.end(),

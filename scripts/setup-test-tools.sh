@@ -10,18 +10,9 @@ cd "$(dirname "$0")/.."
 apt_packages=(libxml2-utils pre-commit git graphviz)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 
-sudo_cmd=()
-[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-
-missing=()
-for package in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "setup-test-tools: installing ${missing[*]}"
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=lib/apt.sh
+source scripts/lib/apt.sh
+ensure_apt_packages setup-test-tools "${apt_packages[@]}"
 
 tools=.deps/npm-tools
 npm_packages=(@microsoft/sarif-multitool @action-validator/cli)

@@ -8,26 +8,15 @@ apt_packages=(g++ cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-de
   libcli11-dev doctest-dev libcurl4-openssl-dev python3)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 
-sudo_cmd=()
-[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-
-missing=()
-for package in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-apt_updated=0
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "setup: installing ${missing[*]}"
-  "${sudo_cmd[@]}" apt-get update -qq
-  apt_updated=1
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=lib/apt.sh
+source scripts/lib/apt.sh
+ensure_apt_packages setup "${apt_packages[@]}"
 
 # valijson is header-only; Debian's libvalijson-dev depends on Qt and Poco, so take its headers alone.
 valijson_dir=.deps/valijson
 if [ ! -f "$valijson_dir/include/valijson/validator.hpp" ]; then
   echo "setup: extracting valijson headers from Debian's libvalijson-dev"
-  [ "$apt_updated" = 1 ] || { "${sudo_cmd[@]}" apt-get update -qq; apt_updated=1; }
+  apt_update_once
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
   chmod 777 "$work"

@@ -189,6 +189,19 @@ bool isMultiFormatSchema(const RuleContext& context, const nlohmann::json& node,
 
 }  // namespace
 
+std::vector<std::string> declaredTypes(const nlohmann::json& schema) {
+  const auto type = schema.find("type");
+  if (type == schema.end()) return {};
+  if (type->is_string()) return {type->get<std::string>()};
+  std::vector<std::string> types;
+  if (type->is_array()) {
+    for (const auto& item : *type) {
+      if (item.is_string()) types.push_back(item.get<std::string>());
+    }
+  }
+  return types;
+}
+
 std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::json& node,
                                     const std::string& pointer, SchemaReading reading) {
   if (!node.is_object() || !isMultiFormatSchema(context, node, reading)) return pointer;

@@ -98,6 +98,10 @@ enum class SchemaReading {
   validation,
 };
 
+// The types a JSON schema's `type` names: the one string, or the strings of a list; empty when
+// it has none.
+std::vector<std::string> declaredTypes(const nlohmann::json& schema);
+
 // The pointer of the JSON/AsyncAPI schema that `node`, written at `pointer`, holds: `pointer`
 // itself, or its `schema` when `node` is a Multi Format Schema Object; nullopt when it is in a
 // format that `reading` does not take (Avro, RAML, Protobuf...). References are not followed.

@@ -7,25 +7,13 @@
 #include <array>
 #include <set>
 
+#include "engine/asyncapi.hpp"
 #include "system/model.hpp"
 
 namespace asynclint::system {
 namespace {
 
 constexpr int maxDepth = 32;  // schemas may be recursive
-
-std::vector<std::string> typesOf(const nlohmann::json& schema) {
-  const auto type = schema.find("type");
-  if (type == schema.end()) return {};
-  if (type->is_string()) return {type->get<std::string>()};
-  std::vector<std::string> types;
-  if (type->is_array()) {
-    for (const auto& item : *type) {
-      if (item.is_string()) types.push_back(item.get<std::string>());
-    }
-  }
-  return types;
-}
 
 bool accepts(const std::vector<std::string>& consumer, const std::string& type) {
   const auto has = [&](std::string_view t) {
@@ -66,8 +54,8 @@ class Comparison {
  private:
   void compareTypes(const nlohmann::json& producer, const nlohmann::json& consumer,
                     const std::string& path) {
-    const auto consumerTypes = typesOf(consumer);
-    const auto producerTypes = typesOf(producer);
+    const auto consumerTypes = engine::asyncapi::declaredTypes(consumer);
+    const auto producerTypes = engine::asyncapi::declaredTypes(producer);
     if (consumerTypes.empty() || producerTypes.empty()) return;
     for (const auto& type : producerTypes) {
       if (!accepts(consumerTypes, type)) {
