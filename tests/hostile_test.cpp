@@ -106,6 +106,25 @@ TEST_SUITE("hostile") {
     CHECK(mapping.output == "map.yaml:5:1029: error: nesting is deeper than 256 levels [limits]\n");
   }
 
+  TEST_CASE("a 50 MiB scalar and a JSON object of 1,000,000 keys stop at their limits") {
+    const Scratch scratch;
+    const auto scalar = scratch.check(
+        "scalar.yaml", head + "x-big: '" + std::string(std::size_t{50} << 20U, 'a') + "'\n",
+        memoryBound());
+    CHECK(scalar.exitCode == 2);
+    CHECK(
+        scalar.output ==
+        "scalar.yaml:5:1: error: a line is longer than 16 MiB, the limit for one value [limits]\n");
+    std::string keys = "{";
+    for (int i = 0; i < 1'000'000; ++i)
+      keys += (i == 0 ? "\"k" : ", \"k") + std::to_string(i) + "\": " + std::to_string(i);
+    keys += "}";
+    const auto json = scratch.check("keys.json", keys, memoryBound());
+    CHECK(json.exitCode == 2);
+    CHECK(json.output ==
+          "keys.json:1:1677782: error: a mapping has more than 100000 entries [limits]\n");
+  }
+
   TEST_CASE("$ref cycles of length 1 and 1,000 are reported once, without following them") {
     const auto cycle = [](std::size_t length) {
       std::string text = head + "channels:\n";

@@ -100,6 +100,21 @@ TEST_SUITE("loader") {
     CHECK(document.format == asynclint::SourceFormat::json);
   }
 
+  TEST_CASE("JSON: escapes, surrogate pairs and values typed as in YAML") {
+    const auto document =
+        load(R"({"s": "a\"b\\c\/d\b\f\n\r\t\u00e9\u20ac\ud83d\ude00", "i": -12, "f": 1.5e3,)"
+             R"( "big": 18446744073709551616, "t": true, "n": null, "v": "1.0", "e": []})");
+    CHECK(document.root["s"] == "a\"b\\c/d\b\f\n\r\t\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
+    CHECK(document.root["i"] == -12);
+    CHECK(document.root["f"] == 1500.0);
+    CHECK(document.root["big"].is_number_float());
+    CHECK(document.root["t"] == true);
+    CHECK(document.root["n"].is_null());
+    CHECK(document.root["v"] == "1.0");
+    CHECK(document.root["e"] == nlohmann::json::array());
+    CHECK(valueAt(document, "/n") == at(1, 122));
+  }
+
   TEST_CASE("positions after multi-line strings, with CRLF line ends and non-ASCII text") {
     const auto document = load(
         "description: |\r\n  line one\r\n  line two\r\ntitle: \"Caf\xC3\xA9 "
@@ -137,6 +152,16 @@ TEST_SUITE("loader") {
     REQUIRE(duplicate.related.size() == 1);
     CHECK(duplicate.related.front().range.start == at(3, 3));
     CHECK(result.document->root["b"]["c"] == 1);  // the first definition is kept
+  }
+
+  TEST_CASE("duplicate keys in JSON too") {
+    const LoadResult result = asynclint::loadText("d.json", "{\"b\": {\"c\": 1,\n \"c\": [2]}}");
+    REQUIRE(result.document.has_value());
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics.front().range.start == at(2, 2));
+    REQUIRE(result.diagnostics.front().related.size() == 1);
+    CHECK(result.diagnostics.front().related.front().range.start == at(1, 8));
+    CHECK(result.document->root["b"]["c"] == 1);
   }
 
   TEST_CASE("aliases expand, and their inner nodes keep the anchor's positions") {
@@ -196,6 +221,10 @@ TEST_SUITE("loader") {
     };
     CHECK(refusal("a: ok\nb: '" + std::string((1U << 20U) + 1, 'x') + "'\n") ==
           "a value is longer than 1 MiB at 2:4");
+    CHECK(refusal("a: ok\n  b: '" + std::string(2U << 20U, 'x') + "'\n") ==
+          "a line is longer than 1 MiB, the limit for one value at 2:3");
+    CHECK(refusal("{\"a\": \"ok\",\n \"b\": \"" + std::string((1U << 20U) + 1, 'x') + "\"}") ==
+          "a value is longer than 1 MiB at 2:7");
     CHECK(refusal("{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4}") ==
           "a mapping has more than 3 entries at 1:26");
     CHECK(refusal("a:\n  - 1\n  - 2\n  - 3\n  - 4\n") == "a list has more than 3 entries at 5:5");

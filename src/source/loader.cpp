@@ -17,6 +17,7 @@
 #include <streambuf>
 #include <unordered_map>
 
+#include "source/json_events.hpp"
 #include "source/scalar.hpp"
 #include "source/utf8.hpp"
 
@@ -78,6 +79,7 @@ class TreeBuilder final : public YAML::EventHandler {
       : document_(document), base_(baseOffset), limits_(limits), findings_(findings) {}
 
   bool sawDocument() const { return sawDocument_; }
+  const LoadLimits& limits() const { return limits_; }
 
   void OnDocumentStart(const YAML::Mark&) override { sawDocument_ = true; }
   void OnDocumentEnd() override {}
@@ -453,9 +455,9 @@ std::optional<Diagnostic> checkEncoding(const Document& document, std::size_t st
   return std::nullopt;
 }
 
-// JSON text goes through the YAML parser too (JSON is YAML 1.2), which accepts what JSON does
-// not (trailing commas, comments) and words JSON errors in YAML terms; a tree-less pass of
-// nlohmann's parser first holds JSON to JSON's grammar and names its errors precisely.
+// A tree-less pass of nlohmann's parser holds JSON to JSON's grammar and names its errors
+// precisely, so that readJsonEvents() (which builds the tree with positions) only meets valid
+// JSON.
 std::optional<Diagnostic> checkJsonSyntax(const Document& document, std::size_t start) {
   struct Discard : nlohmann::json_sax<json> {
     bool null() override { return true; }
@@ -493,6 +495,58 @@ std::optional<Diagnostic> checkJsonSyntax(const Document& document, std::size_t 
   return diagnostic;
 }
 
+// yaml-cpp scans a scalar to its end before any event, at about 20 MB/s; a line much longer than
+// the longest value allowed holds such a value (or a one-line flow document that big), so it is
+// refused before the scan. The slack leaves room for a key, indentation and quotes.
+std::optional<Diagnostic> checkLineLengths(const Document& document, std::size_t start,
+                                           const LoadLimits& limits) {
+  const std::string_view text(document.text);
+  for (std::size_t lineStart = start; lineStart < text.size();) {
+    const std::size_t newline = text.find('\n', lineStart);
+    const std::size_t lineEnd = newline == std::string_view::npos ? text.size() : newline;
+    constexpr std::size_t slack = std::size_t{64} << 10U;
+    if (lineEnd - lineStart > limits.maxScalarBytes + slack) {
+      const std::size_t firstChar = text.find_first_not_of(" \t", lineStart);
+      Diagnostic diagnostic =
+          fileDiagnostic("limits",
+                         fmt::format("a line is longer than {} MiB, the limit for one value",
+                                     limits.maxScalarBytes >> 20U),
+                         document.path);
+      diagnostic.range.start = document.lines.position(text, std::min(firstChar, lineEnd));
+      diagnostic.range.end = diagnostic.range.start;
+      return diagnostic;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return std::nullopt;
+}
+
+// Parses the first YAML document into `builder`; a second document is an error.
+std::optional<Diagnostic> parseYaml(const Document& document, std::size_t start,
+                                    TreeBuilder& builder) {
+  const std::string_view body = std::string_view(document.text).substr(start);
+  if (auto problem = checkLineLengths(document, start, builder.limits())) return problem;
+  MemoryBuffer buffer(body);
+  std::istream stream(&buffer);
+  YAML::Parser parser(stream);
+  parser.HandleNextDocument(builder);
+  if (!builder.sawDocument()) return std::nullopt;
+  try {
+    SecondDocumentProbe probe;
+    parser.HandleNextDocument(probe);
+  } catch (const SecondDocumentProbe::Found& found) {
+    Diagnostic second = fileDiagnostic(
+        "syntax",
+        "the file holds more than one YAML document; an AsyncAPI document is a single one",
+        document.path);
+    second.range.start =
+        document.lines.position(document.text, start + static_cast<std::size_t>(found.mark.pos));
+    second.range.end = second.range.start;
+    return second;
+  }
+  return std::nullopt;
+}
+
 SourceFormat detectFormat(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   return first != std::string_view::npos && (text[first] == '{' || text[first] == '[')
@@ -521,12 +575,13 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
   }
 
   LoadResult result;
-  MemoryBuffer buffer(body);
-  std::istream stream(&buffer);
   try {
-    YAML::Parser parser(stream);
     TreeBuilder builder(document, start, limits, result.diagnostics);
-    parser.HandleNextDocument(builder);
+    if (document.format == SourceFormat::json) {
+      readJsonEvents(body, builder);
+    } else if (auto problem = parseYaml(document, start, builder)) {
+      return failure(std::move(*problem));
+    }
     if (!builder.sawDocument()) {
       Diagnostic empty = fileDiagnostic("document-root",
                                         "the file is empty: an AsyncAPI document is a "
@@ -537,19 +592,6 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
       result.diagnostics.push_back(std::move(empty));
       result.document = std::move(document);
       return result;
-    }
-    try {
-      SecondDocumentProbe probe;
-      parser.HandleNextDocument(probe);
-    } catch (const SecondDocumentProbe::Found& found) {
-      Diagnostic second = fileDiagnostic(
-          "syntax",
-          "the file holds more than one YAML document; an AsyncAPI document is a single one",
-          document.path);
-      second.range.start =
-          document.lines.position(document.text, start + static_cast<std::size_t>(found.mark.pos));
-      second.range.end = second.range.start;
-      return failure(std::move(second));
     }
   } catch (const LoadAbort& abort) {
     return failure(abort.diagnostic);
