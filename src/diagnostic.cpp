@@ -39,19 +39,6 @@ void sortDiagnostics(std::vector<Diagnostic>& diagnostics) {
 
 namespace {
 
-std::string normalizedPath(const std::string& file) {
-  std::filesystem::path path = std::filesystem::path(file).lexically_normal();
-  if (path.is_absolute()) {
-    std::error_code error;
-    const auto current = std::filesystem::current_path(error);
-    if (!error) {
-      const auto relative = path.lexically_relative(current);
-      if (!relative.empty() && *relative.begin() != "..") path = relative;
-    }
-  }
-  return path.generic_string();
-}
-
 // Runs of digits become one '0': numbers in messages are mostly line numbers and counts.
 std::string foldedDigits(std::string_view message) {
   std::string folded;
@@ -78,10 +65,21 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 146959810393466
 
 }  // namespace
 
+std::string shownPath(const std::string& file, const std::string& folder) {
+  std::filesystem::path path = std::filesystem::path(file).lexically_normal();
+  if (path.is_absolute() && !folder.empty()) {
+    const auto relative = path.lexically_relative(folder);
+    if (!relative.empty() && *relative.begin() != "..") path = relative;
+  }
+  return path.generic_string();
+}
+
 std::string fingerprint(const Diagnostic& diagnostic) {
+  std::error_code error;
+  const std::filesystem::path current = std::filesystem::current_path(error);
   std::uint64_t hash = fnv1a(diagnostic.rule);
-  for (const std::string& part :
-       {normalizedPath(diagnostic.file), diagnostic.pointer, foldedDigits(diagnostic.message)}) {
+  for (const std::string& part : {shownPath(diagnostic.file, error ? "" : current.string()),
+                                  diagnostic.pointer, foldedDigits(diagnostic.message)}) {
     hash = fnv1a(std::string_view("\0", 1), hash);
     hash = fnv1a(part, hash);
   }

@@ -52,6 +52,10 @@ struct Diagnostic {
 // Sorts by file, then line, then column, then rule, for stable output.
 void sortDiagnostics(std::vector<Diagnostic>& diagnostics);
 
+// `file` as it is shown and fingerprinted: lexically normal, with '/' separators, and relative
+// to `folder` when it is an absolute path inside that folder (an empty folder keeps it as is).
+std::string shownPath(const std::string& file, const std::string& folder);
+
 // An identity of a finding that survives edits elsewhere in the file: rule id, file (as a
 // normalized relative path), JSON pointer and message with digits folded, so that neither a
 // shifted line nor "first defined at line 12" in a message changes it. SARIF's

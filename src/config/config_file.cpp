@@ -138,7 +138,8 @@ class Reader {
     std::vector<std::string> names;
     for (const auto& option : declared)
       names.push_back(option.name);
-    for (const auto& [name, value] : options.items()) {
+    for (const auto& [optionName, value] : options.items()) {
+      const std::string& name = optionName;  // clang before 16 cannot capture a structured binding
       const std::string optionPointer = pointer::append(optionsPointer, name);
       const auto option = std::find_if(declared.begin(), declared.end(),
                                        [&](const engine::RuleOption& o) { return o.name == name; });

@@ -100,12 +100,7 @@ std::string summaryLine(const RunReport& report) {
 }
 
 std::string relativePath(const RunReport& report, const std::string& file) {
-  std::filesystem::path path = std::filesystem::path(file).lexically_normal();
-  if (path.is_absolute() && !report.workingDirectory.empty()) {
-    const auto relative = path.lexically_relative(report.workingDirectory);
-    if (!relative.empty() && *relative.begin() != "..") path = relative;
-  }
-  return path.generic_string();
+  return shownPath(file, report.workingDirectory);
 }
 
 std::span<const Diagnostic> diagnosticsOf(const RunReport& report, const std::string& file) {

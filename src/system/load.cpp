@@ -96,8 +96,8 @@ LoadedSystem loadSystem(const std::vector<std::string>& files,
     for (const auto& problem : resolution.problems())
       system.referenceProblems_.push_back(problem);
     system.services_.push_back(buildServiceModel((*fileSet)[0].shown, resolution.tree()));
-    system.sources_.push_back(
-        std::make_unique<LoadedSystem::Source>(std::move(fileSet), std::move(resolution)));
+    system.sources_.push_back(std::make_unique<LoadedSystem::Source>(
+        LoadedSystem::Source{std::move(fileSet), std::move(resolution)}));
   }
   return system;
 }
