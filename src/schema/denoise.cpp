@@ -5,7 +5,6 @@
 
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
-#include "text/suggest.hpp"
 
 namespace asynclint::schema {
 namespace {
@@ -79,8 +78,7 @@ std::optional<Failure> mergedAlternatives(const Failure& failure,
   if (!types.empty()) wanted = typeList(types);
   if (!values.empty()) {
     if (!wanted.empty()) wanted += ", or ";
-    wanted +=
-        values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values);
+    wanted += allowedValues(values);
   }
   Failure merged;
   merged.kind = types.empty() ? FailureKind::enumeration : FailureKind::type;
@@ -117,10 +115,9 @@ std::optional<Failure> mergedDiscriminator(const std::vector<const Branch*>& bra
   merged.kind = FailureKind::enumeration;
   merged.pointer = *at;
   merged.expected = values;
-  merged.message = fmt::format(
-      "{} must be {}; found {}", nodeName(root, *at),
-      values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values),
-      node != nullptr ? describeFound(*node) : "nothing");
+  merged.message =
+      fmt::format("{} must be {}; found {}", nodeName(root, *at), allowedValues(values),
+                  node != nullptr ? describeFound(*node) : "nothing");
   return merged;
 }
 
