@@ -275,6 +275,18 @@ bool payloadInJsonSchemaV2(const RuleContext& context, const Definition& message
   });
 }
 
+}  // namespace
+
+std::optional<Resolved> payloadSchemaAt(const RuleContext& context, const Definition& message,
+                                        SchemaReading reading) {
+  if (context.majorVersion() != 3 && !payloadInJsonSchemaV2(context, message, reading)) {
+    return std::nullopt;
+  }
+  return schemaAt(context, pointer::append(message.pointer, "payload"), reading);
+}
+
+namespace {
+
 // Message traits in components and, for the structure reading, written inside `messages`.
 std::vector<std::string> messageTraitPlaces(const RuleContext& context,
                                             const std::vector<Definition>& messages,

@@ -114,6 +114,12 @@ std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::
 std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer,
                                  SchemaReading reading);
 
+// The JSON/AsyncAPI schema of the payload of `message` (one of messagesForVersion()), as
+// schemaAt() finds it; in 2.x, where the message (or one of its traits) names the payload's
+// format, also nullopt when that format is one that `reading` does not take.
+std::optional<Resolved> payloadSchemaAt(const RuleContext& context, const Definition& message,
+                                        SchemaReading reading);
+
 using SchemaVisitor = std::function<void(const std::string& pointer, const nlohmann::json& schema)>;
 
 // Visits every schema written in the document that `reading` finds, and every subschema written
