@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <set>
 
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
@@ -153,6 +154,18 @@ std::vector<Failure> denoise(std::vector<Failure> failures, const json& root) {
     for (auto& resolved : resolveBranches(failure, root))
       result.push_back(std::move(resolved));
   }
+  // A value outside an enum (`type: string` beside `enum: [...]`) fails the type too; the
+  // allowed values say both.
+  std::set<std::string> listed;
+  for (const auto& failure : result) {
+    if ((failure.kind == FailureKind::enumeration || failure.kind == FailureKind::constant) &&
+        !failure.expected.empty()) {
+      listed.insert(failure.pointer);
+    }
+  }
+  std::erase_if(result, [&](const Failure& failure) {
+    return failure.kind == FailureKind::type && listed.contains(failure.pointer);
+  });
   return result;
 }
 

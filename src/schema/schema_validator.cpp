@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -57,6 +58,40 @@ json withoutAvroSchemaCheck(json schemaDocument) {
   return schemaDocument;
 }
 
+// The official schemas check the structure of OpenAPI Schema Objects named
+// `application/vnd.oai.openapi;version=3.0.0` (and +json, +yaml) only. OpenAPI 3.0.1 to 3.0.3
+// are corrections of the same specification, with the same Schema Object: where the schema lists
+// the 3.0.0 names, it lists theirs too, so that their payloads are checked the same way.
+void addOpenApi30Releases(json& node) {
+  if (node.is_array()) {
+    for (auto& item : node)
+      addOpenApi30Releases(item);
+    return;
+  }
+  if (!node.is_object()) return;
+  for (auto& [key, value] : node.items()) {
+    if (key == "enum" && value.is_array() &&
+        std::find(value.begin(), value.end(), "application/vnd.oai.openapi;version=3.0.0") !=
+            value.end()) {
+      for (const auto* release : {"3.0.1", "3.0.2", "3.0.3"}) {
+        for (const auto* mediaType :
+             {"application/vnd.oai.openapi", "application/vnd.oai.openapi+json",
+              "application/vnd.oai.openapi+yaml"}) {
+          value.push_back(fmt::format("{};version={}", mediaType, release));
+        }
+      }
+    } else {
+      addOpenApi30Releases(value);
+    }
+  }
+}
+
+json adaptedSchema(std::string_view schemaText) {
+  json schemaDocument = withoutAvroSchemaCheck(json::parse(schemaText));
+  addOpenApi30Releases(schemaDocument);
+  return schemaDocument;
+}
+
 }  // namespace
 
 struct SchemaValidator::Impl {
@@ -65,7 +100,7 @@ struct SchemaValidator::Impl {
   EnumLookup enums;
 
   explicit Impl(std::string_view schemaText)
-      : schemaDocument(withoutAvroSchemaCheck(json::parse(schemaText))), enums(schemaDocument) {
+      : schemaDocument(adaptedSchema(schemaText)), enums(schemaDocument) {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.populateSchema(NlohmannJsonAdapter(schemaDocument), schema);
   }
