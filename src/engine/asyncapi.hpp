@@ -122,6 +122,11 @@ std::optional<Resolved> payloadSchemaAt(const RuleContext& context, const Defini
 
 using SchemaVisitor = std::function<void(const std::string& pointer, const nlohmann::json& schema)>;
 
+// Visits `schema`, written at `pointer`, and every subschema written inside it (properties, items,
+// allOf, ...), once each; references are not followed.
+void forEachSubschema(const nlohmann::json& schema, const std::string& pointer,
+                      const SchemaVisitor& visit);
+
 // Visits every schema written in the document that `reading` finds, and every subschema written
 // inside it (properties, items, allOf, ...), once each, where it is written; references are not
 // followed. Protocol bindings are not visited: their schema fields differ by protocol. Where:
@@ -153,6 +158,12 @@ struct FormattedPayload {
 // The payload of `message` when a `schemaFormat` (a string) names its format.
 std::optional<FormattedPayload> formattedPayload(const RuleContext& context,
                                                  const Definition& message);
+
+// The schemas written in `language`: the payloads of messages whose format is named in it (see
+// formattedPayload) and, in AsyncAPI 3, the `schema` of the Multi Format Schema Objects in it in
+// components.schemas; each followed through references and given once (messages may share a
+// payload), in that order. Those whose reference is broken are left out.
+std::vector<Resolved> schemasIn(const RuleContext& context, schema::SchemaLanguage language);
 
 // True when `node` is an object whose only member that matters is a "$ref".
 bool isReference(const nlohmann::json& node);
