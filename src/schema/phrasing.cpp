@@ -77,7 +77,8 @@ std::string allowedValues(const std::vector<std::string>& values) {
   std::string list = "one of " + values.front();
   for (std::size_t i = 1; i < shown; ++i)
     list += (i + 1 == values.size() ? " or " : ", ") + values[i];
-  if (shown < values.size()) list += fmt::format(" or {} others", values.size() - shown);
+  const std::size_t others = values.size() - shown;
+  if (others > 0) list += fmt::format(" or {} other{}", others, others == 1 ? "" : "s");
   return list;
 }
 
