@@ -7,40 +7,26 @@
 #include "engine/asyncapi.hpp"
 #include "schema/schema_format.hpp"
 #include "source/json_pointer.hpp"
-#include "text/strings.hpp"
 
 namespace asynclint::engine {
 namespace {
 
 using nlohmann::json;
 
-std::string trimmedLower(std::string_view text) {
-  const auto begin = text.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) return "";
-  const auto end = text.find_last_not_of(" \t");
-  return text::asciiLowercase(text.substr(begin, end - begin + 1));
-}
-
-// AsyncAPI schemas of any version; JSON Schema draft-07 and OpenAPI 3.0.0, as the specification
-// names them (the official schema checks their structure); Avro of any version
-// (avro-schema-invalid). Message examples are checked against all of them. Unlike
-// schema::isJsonSchemaFormat, which the validator uses and which matches the names exactly,
-// spelling variants count: media types are case-insensitive, parameters may be quoted.
+// AsyncAPI schemas of any version; JSON Schema draft-07 and OpenAPI 3.0 (3.0.0 as the
+// specification names it, and 3.0.1 to 3.0.3, whose Schema Objects are the same), whose
+// structure the schema check validates; Avro of any version (avro-schema-invalid). Message
+// examples are checked against all of them. Unlike schema::isJsonSchemaFormat, which the
+// validator uses and which matches the names exactly, spelling variants count: media types are
+// case-insensitive, parameters may be quoted.
 bool isSupported(const std::string& format) {
-  const std::size_t semicolon = format.find(';');
-  std::string parameter = semicolon == std::string::npos
-                              ? ""
-                              : trimmedLower(std::string_view(format).substr(semicolon + 1));
-  std::erase(parameter, '"');  // a quoted parameter value means the same
-  const std::string mediaType = trimmedLower(std::string_view(format).substr(0, semicolon));
   switch (schema::schemaLanguage(format)) {
     case schema::SchemaLanguage::avro:
-      return true;
     case schema::SchemaLanguage::openapi:
-      return parameter == "version=3.0.0";
+      return true;
     case schema::SchemaLanguage::jsonSchema:
-      return mediaType.starts_with("application/vnd.aai.asyncapi") ||
-             parameter == "version=draft-07";
+      return schema::mediaTypeOf(format).starts_with("application/vnd.aai.asyncapi") ||
+             schema::versionOf(format) == "draft-07";
     default:
       return false;
   }

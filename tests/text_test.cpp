@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "diagnostic.hpp"
+#include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
 #include "source/utf8.hpp"
 #include "text/suggest.hpp"
@@ -16,6 +17,23 @@ TEST_SUITE("text") {
     CHECK_FALSE(text::closest("zzz", {"title", "version"}).has_value());
     CHECK(text::quotedList({"send", "receive"}) == "'send' or 'receive'");
     CHECK(text::quotedList({"a", "b", "c"}) == "'a', 'b' or 'c'");
+  }
+
+  TEST_CASE("allowed values: strings quoted, other values as JSON, long lists cut after ten") {
+    CHECK(schema::literal("late") == "'late'");
+    CHECK(schema::literal(nullptr) == "null");
+    CHECK(schema::literal(3) == "3");
+    CHECK(schema::allowedValues({"'late'"}) == "'late'");
+    CHECK(schema::allowedValues({"'late'", "'damaged'", "null"}) ==
+          "one of 'late', 'damaged' or null");
+    std::vector<std::string> values;
+    for (int i = 1; i <= 10; ++i)
+      values.push_back(std::to_string(i));
+    CHECK(schema::allowedValues(values) == "one of 1, 2, 3, 4, 5, 6, 7, 8, 9 or 10");
+    values.push_back("11");
+    CHECK(schema::allowedValues(values) == "one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 or 1 other");
+    values.push_back("12");
+    CHECK(schema::allowedValues(values) == "one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 or 2 others");
   }
 
   TEST_CASE("JSON pointers: escaping, splitting and display paths") {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
@@ -224,32 +225,32 @@ std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& 
   return schema;
 }
 
-namespace {
-
-void walkSchema(const nlohmann::json& schema, const std::string& pointer,
-                const SchemaVisitor& visit) {
+void forEachSubschema(const nlohmann::json& schema, const std::string& pointer,
+                      const SchemaVisitor& visit) {
   if (!schema.is_object() || isReference(schema)) return;
   visit(pointer, schema);
   for (const auto* keyword : {"items", "additionalItems", "additionalProperties", "not", "if",
                               "then", "else", "contains", "propertyNames"}) {
     if (const auto it = schema.find(keyword); it != schema.end())
-      walkSchema(*it, pointer::append(pointer, keyword), visit);
+      forEachSubschema(*it, pointer::append(pointer, keyword), visit);
   }
   for (const auto* keyword : {"allOf", "anyOf", "oneOf", "items"}) {
     const auto it = schema.find(keyword);
     if (it == schema.end() || !it->is_array()) continue;
     for (std::size_t i = 0; i < it->size(); ++i) {
-      walkSchema((*it)[i], pointer::append(pointer::append(pointer, keyword), i), visit);
+      forEachSubschema((*it)[i], pointer::append(pointer::append(pointer, keyword), i), visit);
     }
   }
   for (const auto* keyword : {"properties", "patternProperties", "definitions", "dependencies"}) {
     const auto it = schema.find(keyword);
     if (it == schema.end() || !it->is_object()) continue;
     for (const auto& [name, child] : it->items()) {
-      walkSchema(child, pointer::append(pointer::append(pointer, keyword), name), visit);
+      forEachSubschema(child, pointer::append(pointer::append(pointer, keyword), name), visit);
     }
   }
 }
+
+namespace {
 
 // The schema that the place at `pointer` holds, and the subschemas in it.
 void walkPlace(const RuleContext& context, const std::string& pointer, SchemaReading reading,
@@ -258,7 +259,7 @@ void walkPlace(const RuleContext& context, const std::string& pointer, SchemaRea
   if (node == nullptr) return;
   const auto schema = schemaIn(context, *node, pointer, reading);
   if (!schema) return;
-  if (const nlohmann::json* found = context.at(*schema)) walkSchema(*found, *schema, visit);
+  if (const nlohmann::json* found = context.at(*schema)) forEachSubschema(*found, *schema, visit);
 }
 
 // AsyncAPI 2: the message names its payload's format, or else one of its traits does.
@@ -274,6 +275,18 @@ bool payloadInJsonSchemaV2(const RuleContext& context, const Definition& message
     return format == holder->end() || readsFormat(reading, *format);
   });
 }
+
+}  // namespace
+
+std::optional<Resolved> payloadSchemaAt(const RuleContext& context, const Definition& message,
+                                        SchemaReading reading) {
+  if (context.majorVersion() != 3 && !payloadInJsonSchemaV2(context, message, reading)) {
+    return std::nullopt;
+  }
+  return schemaAt(context, pointer::append(message.pointer, "payload"), reading);
+}
+
+namespace {
 
 // Message traits in components and, for the structure reading, written inside `messages`.
 std::vector<std::string> messageTraitPlaces(const RuleContext& context,
@@ -407,6 +420,47 @@ std::optional<FormattedPayload> formattedPayload(const RuleContext& context,
                                         : pointer::append(message.pointer, "payload");
   const auto& text = format->get_ref<const std::string&>();
   return FormattedPayload{*at, text, schema::schemaLanguage(text), context.resolve(schemaPointer)};
+}
+
+namespace {
+
+// AsyncAPI 3: the Multi Format Schema Objects of components.schemas in `language`.
+std::vector<Resolved> componentSchemasIn(const RuleContext& context,
+                                         schema::SchemaLanguage language) {
+  std::vector<Resolved> schemas;
+  forEachMember(context.root(), "/components/schemas",
+                [&](const std::string&, const std::string& at, const nlohmann::json& node) {
+                  if (!node.is_object()) return;
+                  const auto format = node.find("schemaFormat");
+                  if (format == node.end() || !format->is_string() ||
+                      schema::schemaLanguage(format->get<std::string>()) != language) {
+                    return;
+                  }
+                  if (const auto schema = context.resolve(pointer::append(at, "schema"))) {
+                    schemas.push_back(*schema);
+                  }
+                });
+  return schemas;
+}
+
+}  // namespace
+
+std::vector<Resolved> schemasIn(const RuleContext& context, schema::SchemaLanguage language) {
+  std::vector<Resolved> schemas;
+  for (const auto& message : messagesForVersion(context)) {
+    const auto payload = formattedPayload(context, message);
+    if (payload && payload->language == language && payload->schema) {
+      schemas.push_back(*payload->schema);
+    }
+  }
+  if (context.majorVersion() == 3) {
+    const auto components = componentSchemasIn(context, language);
+    schemas.insert(schemas.end(), components.begin(), components.end());
+  }
+  std::unordered_set<std::string> seen;
+  std::erase_if(schemas,
+                [&](const Resolved& schema) { return !seen.insert(schema.pointer).second; });
+  return schemas;
 }
 
 }  // namespace asynclint::engine::asyncapi

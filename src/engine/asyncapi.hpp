@@ -114,7 +114,18 @@ std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::
 std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer,
                                  SchemaReading reading);
 
+// The JSON/AsyncAPI schema of the payload of `message` (one of messagesForVersion()), as
+// schemaAt() finds it; in 2.x, where the message (or one of its traits) names the payload's
+// format, also nullopt when that format is one that `reading` does not take.
+std::optional<Resolved> payloadSchemaAt(const RuleContext& context, const Definition& message,
+                                        SchemaReading reading);
+
 using SchemaVisitor = std::function<void(const std::string& pointer, const nlohmann::json& schema)>;
+
+// Visits `schema`, written at `pointer`, and every subschema written inside it (properties, items,
+// allOf, ...), once each; references are not followed.
+void forEachSubschema(const nlohmann::json& schema, const std::string& pointer,
+                      const SchemaVisitor& visit);
 
 // Visits every schema written in the document that `reading` finds, and every subschema written
 // inside it (properties, items, allOf, ...), once each, where it is written; references are not
@@ -147,6 +158,12 @@ struct FormattedPayload {
 // The payload of `message` when a `schemaFormat` (a string) names its format.
 std::optional<FormattedPayload> formattedPayload(const RuleContext& context,
                                                  const Definition& message);
+
+// The schemas written in `language`: the payloads of messages whose format is named in it (see
+// formattedPayload) and, in AsyncAPI 3, the `schema` of the Multi Format Schema Objects in it in
+// components.schemas; each followed through references and given once (messages may share a
+// payload), in that order. Those whose reference is broken are left out.
+std::vector<Resolved> schemasIn(const RuleContext& context, schema::SchemaLanguage language);
 
 // True when `node` is an object whose only member that matters is a "$ref".
 bool isReference(const nlohmann::json& node);

@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <set>
 
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
-#include "text/suggest.hpp"
 
 namespace asynclint::schema {
 namespace {
@@ -79,8 +79,7 @@ std::optional<Failure> mergedAlternatives(const Failure& failure,
   if (!types.empty()) wanted = typeList(types);
   if (!values.empty()) {
     if (!wanted.empty()) wanted += ", or ";
-    wanted +=
-        values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values);
+    wanted += allowedValues(values);
   }
   Failure merged;
   merged.kind = types.empty() ? FailureKind::enumeration : FailureKind::type;
@@ -117,10 +116,9 @@ std::optional<Failure> mergedDiscriminator(const std::vector<const Branch*>& bra
   merged.kind = FailureKind::enumeration;
   merged.pointer = *at;
   merged.expected = values;
-  merged.message = fmt::format(
-      "{} must be {}; found {}", nodeName(root, *at),
-      values.size() == 1 ? "'" + values.front() + "'" : "one of " + text::quotedList(values),
-      node != nullptr ? describeFound(*node) : "nothing");
+  merged.message =
+      fmt::format("{} must be {}; found {}", nodeName(root, *at), allowedValues(values),
+                  node != nullptr ? describeFound(*node) : "nothing");
   return merged;
 }
 
@@ -156,6 +154,18 @@ std::vector<Failure> denoise(std::vector<Failure> failures, const json& root) {
     for (auto& resolved : resolveBranches(failure, root))
       result.push_back(std::move(resolved));
   }
+  // A value outside an enum (`type: string` beside `enum: [...]`) fails the type too; the
+  // allowed values say both.
+  std::set<std::string> listed;
+  for (const auto& failure : result) {
+    if ((failure.kind == FailureKind::enumeration || failure.kind == FailureKind::constant) &&
+        !failure.expected.empty()) {
+      listed.insert(failure.pointer);
+    }
+  }
+  std::erase_if(result, [&](const Failure& failure) {
+    return failure.kind == FailureKind::type && listed.contains(failure.pointer);
+  });
   return result;
 }
 

@@ -88,26 +88,33 @@ DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer
   const json wrapper = {
       {"$ref", std::string(documentUri) + "#" + percentEncodeFragment(schemaPointer)}};
   const valijson::Schema* schema = compiled(schemaPointer, wrapper, outcome.unusable);
-  return validate(schema, valuePointer, std::move(outcome));
+  return validate(schema, nullptr, valuePointer, std::move(outcome));
 }
 
 DocumentSchemas::Outcome DocumentSchemas::check(const std::string& key, const json& schema,
                                                 const std::string& valuePointer) {
   Outcome outcome;
+  auto& standalone = standalone_[key];
+  if (!standalone) standalone = std::make_unique<Standalone>(schema);
   // Keys of standalone schemas cannot clash with pointers, which are empty or start with '/'.
-  const valijson::Schema* compiledSchema = compiled("standalone:" + key, schema, outcome.unusable);
-  return validate(compiledSchema, valuePointer, std::move(outcome));
+  const valijson::Schema* compiledSchema =
+      compiled("standalone:" + key, standalone->schema, outcome.unusable);
+  return validate(compiledSchema, &standalone->enums, valuePointer, std::move(outcome));
 }
 
 DocumentSchemas::Outcome DocumentSchemas::validate(const valijson::Schema* schema,
+                                                   const EnumLookup* enums,
                                                    const std::string& valuePointer,
                                                    Outcome outcome) {
   const json* value = pointer::find(root_, valuePointer);
   if (value == nullptr || schema == nullptr) return outcome;
   try {
     if (validator_->validate(*schema, NlohmannJsonAdapter(*value), nullptr)) return outcome;
-    if (!enums_) enums_ = std::make_unique<EnumLookup>(root_);
-    WalkContext context{root_, *enums_, regexCache_};
+    if (enums == nullptr) {
+      if (!enums_) enums_ = std::make_unique<EnumLookup>(root_);
+      enums = enums_.get();
+    }
+    WalkContext context{root_, *enums, regexCache_};
     outcome.failures = denoise(collectFailures(*schema, *value, valuePointer, context), root_);
     if (outcome.failures.empty()) {
       outcome.failures.push_back(Failure{FailureKind::other,

@@ -43,14 +43,24 @@ class DocumentSchemas {
                 const std::string& valuePointer);
 
  private:
+  // A schema not written in the document, kept with the enums written in it, which only it can
+  // name when a value is not one of them.
+  struct Standalone {
+    explicit Standalone(nlohmann::json text) : schema(std::move(text)), enums(schema) {}
+    nlohmann::json schema;
+    EnumLookup enums;
+  };
+
   // `schemaRoot` is the schema's document; its references to the document go to `root_`.
   const valijson::Schema* compiled(const std::string& key, const nlohmann::json& schemaRoot,
                                    std::string& unusable);
-  Outcome validate(const valijson::Schema* schema, const std::string& valuePointer,
-                   Outcome outcome);
+  // `enums` names the allowed values of the schema's enums; nullptr for the document's.
+  Outcome validate(const valijson::Schema* schema, const EnumLookup* enums,
+                   const std::string& valuePointer, Outcome outcome);
 
   const nlohmann::json& root_;
   std::unique_ptr<EnumLookup> enums_;  // built on first need: it reads the whole document
+  std::map<std::string, std::unique_ptr<Standalone>> standalone_;
   std::map<std::string, std::unique_ptr<valijson::Schema>> schemas_;
   std::map<std::string, std::string> unusable_;
   std::unordered_map<std::string, std::regex> regexCache_;

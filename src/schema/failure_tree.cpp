@@ -366,13 +366,9 @@ class Collector final : public vc::ConstraintVisitor {
   }
 
   std::string allowedMessage(const std::vector<std::string>& allowed) const {
-    if (allowed.size() == 1) {
-      return fmt::format("{} must be '{}'; found {}", name(), allowed.front(),
-                         describeFound(node_));
-    }
     if (allowed.empty())
       return fmt::format("{} has a value that is not allowed: {}", name(), describeFound(node_));
-    return fmt::format("{} must be one of {}; found {}", name(), text::quotedList(allowed),
+    return fmt::format("{} must be {}; found {}", name(), allowedValues(allowed),
                        describeFound(node_));
   }
 

@@ -36,7 +36,7 @@ class Converter {
     }
     exclusiveBound(schema, result, "minimum", "exclusiveMinimum");
     exclusiveBound(schema, result, "maximum", "exclusiveMaximum");
-    if (schema.value("nullable", false) == true) allowNull(result);
+    if (isNullable(schema)) allowNull(result);
     return result;
   }
 
@@ -74,15 +74,22 @@ class Converter {
     result.erase(bound);
   }
 
+  // OpenAPI 3.0.3: `nullable` adds null to the type, and has no effect without one.
   static void allowNull(json& result) {
     const auto type = result.find("type");
-    if (type != result.end() && type->is_string()) *type = json::array({*type, "null"});
+    if (type == result.end() || !type->is_string()) return;
+    *type = json::array({*type, "null"});
     const auto values = result.find("enum");
     if (values != result.end() && values->is_array()) values->push_back(nullptr);
   }
 };
 
 }  // namespace
+
+bool isNullable(const json& schema) {
+  const auto nullable = schema.find("nullable");
+  return nullable != schema.end() && *nullable == true;
+}
 
 json impliedJsonSchema(const json& schema, const json& root) {
   Converter converter(root);

@@ -1,29 +1,68 @@
 #include "schema/schema_format.hpp"
 
-#include <string>
+#include <algorithm>
+#include <array>
 
 #include "text/strings.hpp"
 
 namespace asynclint::schema {
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+  const std::size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(" \t") + 1 - begin);
+}
+
+// The releases of OpenAPI 3.0 that the AsyncAPI specification's name for the format
+// (version=3.0.0) stands for: their Schema Objects are the same.
+bool isOpenApi30(std::string_view version) {
+  constexpr std::array<std::string_view, 4> releases{"3.0.0", "3.0.1", "3.0.2", "3.0.3"};
+  return std::find(releases.begin(), releases.end(), version) != releases.end();
+}
+
+}  // namespace
+
+std::string mediaTypeOf(std::string_view schemaFormat) {
+  return text::asciiLowercase(trimmed(schemaFormat.substr(0, schemaFormat.find(';'))));
+}
+
+std::string versionOf(std::string_view schemaFormat) {
+  std::size_t semicolon = schemaFormat.find(';');
+  while (semicolon != std::string_view::npos) {
+    const std::size_t next = schemaFormat.find(';', semicolon + 1);
+    const std::string_view parameter = schemaFormat.substr(
+        semicolon + 1, next == std::string_view::npos ? next : next - semicolon - 1);
+    const std::size_t equals = parameter.find('=');
+    if (equals != std::string_view::npos &&
+        text::asciiLowercase(trimmed(parameter.substr(0, equals))) == "version") {
+      std::string_view value = trimmed(parameter.substr(equals + 1));
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        value = value.substr(1, value.size() - 2);
+      }
+      return text::asciiLowercase(value);
+    }
+    semicolon = next;
+  }
+  return "";
+}
 
 SchemaLanguage schemaLanguage(std::string_view schemaFormat) {
-  std::string_view mediaType = schemaFormat.substr(0, schemaFormat.find(';'));
-  const std::size_t begin = mediaType.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) return SchemaLanguage::unknown;
-  mediaType = mediaType.substr(begin, mediaType.find_last_not_of(" \t") + 1 - begin);
-  const std::string lower = text::asciiLowercase(mediaType);
+  const std::string mediaType = mediaTypeOf(schemaFormat);
   const auto isFamily = [&](std::string_view base) {
-    return lower == base || lower == std::string(base) + "+json" ||
-           lower == std::string(base) + "+yaml";
+    return mediaType == base || mediaType == std::string(base) + "+json" ||
+           mediaType == std::string(base) + "+yaml";
   };
-  if (isFamily("application/vnd.aai.asyncapi") || lower == "application/schema+json" ||
-      lower == "application/schema+yaml") {
+  if (isFamily("application/vnd.aai.asyncapi") || mediaType == "application/schema+json" ||
+      mediaType == "application/schema+yaml") {
     return SchemaLanguage::jsonSchema;
   }
   if (isFamily("application/vnd.apache.avro")) return SchemaLanguage::avro;
-  if (isFamily("application/vnd.oai.openapi")) return SchemaLanguage::openapi;
-  if (lower == "application/raml+yaml") return SchemaLanguage::raml;
-  if (lower == "application/vnd.google.protobuf") return SchemaLanguage::protobuf;
+  if (isFamily("application/vnd.oai.openapi")) {
+    return isOpenApi30(versionOf(schemaFormat)) ? SchemaLanguage::openapi : SchemaLanguage::unknown;
+  }
+  if (mediaType == "application/raml+yaml") return SchemaLanguage::raml;
+  if (mediaType == "application/vnd.google.protobuf") return SchemaLanguage::protobuf;
   return SchemaLanguage::unknown;
 }
 

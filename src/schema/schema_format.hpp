@@ -2,6 +2,7 @@
 // (Multi Format Schema Object; in 2.x the message's `schemaFormat`).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace asynclint::schema {
@@ -9,14 +10,21 @@ namespace asynclint::schema {
 enum class SchemaLanguage {
   jsonSchema,  // AsyncAPI Schema of any version, or JSON Schema
   avro,        // application/vnd.apache.avro, +json, +yaml
-  openapi,     // application/vnd.oai.openapi, +json, +yaml (OpenAPI 3.0 Schema Object)
+  openapi,     // application/vnd.oai.openapi, +json, +yaml, version 3.0.0 to 3.0.3 (Schema Object)
   raml,        // application/raml+yaml
   protobuf,    // application/vnd.google.protobuf
-  unknown,
+  unknown,     // also OpenAPI of another version (3.1 Schema Objects are JSON Schema 2020-12)
 };
 
-// The language of `schemaFormat`, by its media type: case and surrounding spaces aside, and
-// whatever its parameters (version) say.
+// The media type of `schemaFormat`, without its parameters, in lowercase and without the spaces
+// around it: "application/vnd.apache.avro+json".
+std::string mediaTypeOf(std::string_view schemaFormat);
+// The value of the `version` parameter of `schemaFormat`, in lowercase, without spaces or quotes
+// around it ("3.0.0", "draft-07"); empty when there is none.
+std::string versionOf(std::string_view schemaFormat);
+
+// The language of `schemaFormat`, by its media type (case and surrounding spaces aside), and for
+// OpenAPI by its version too; the version of the other languages does not matter.
 SchemaLanguage schemaLanguage(std::string_view schemaFormat);
 
 }  // namespace asynclint::schema

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -57,6 +58,55 @@ json withoutAvroSchemaCheck(json schemaDocument) {
   return schemaDocument;
 }
 
+constexpr std::string_view openApiSchemaRef = "#/definitions/openapiSchema_3_0";
+
+// Where the official schemas list the names of OpenAPI 3.0.0 (an `enum` of `schemaFormat`s), the
+// names of 3.0.1 to 3.0.3 too: corrections of the same specification, with the same Schema
+// Object, whose payloads are then checked the same way.
+void addOpenApi30Releases(json& formats) {
+  if (std::find(formats.begin(), formats.end(), "application/vnd.oai.openapi;version=3.0.0") ==
+      formats.end()) {
+    return;
+  }
+  for (const auto* release : {"3.0.1", "3.0.2", "3.0.3"}) {
+    for (const auto* mediaType : {"application/vnd.oai.openapi", "application/vnd.oai.openapi+json",
+                                  "application/vnd.oai.openapi+yaml"}) {
+      formats.push_back(fmt::format("{};version={}", mediaType, release));
+    }
+  }
+}
+
+// The official schemas check an OpenAPI payload's structure only for the format names of
+// OpenAPI 3.0.0; OpenAPI 3.0.1 to 3.0.3 get the same check (addOpenApi30Releases). In AsyncAPI 2
+// the payload itself must be an OpenAPI schema there, so a payload that is a $ref (to a component
+// or to a file), which AsyncAPI 3 allows beside the schema, failed as an unknown '$ref' property.
+void adaptOpenApiChecks(json& node) {
+  if (node.is_array()) {
+    for (auto& item : node)
+      adaptOpenApiChecks(item);
+    return;
+  }
+  if (!node.is_object()) return;
+  for (auto& [key, value] : node.items()) {
+    if (key == "enum" && value.is_array()) {
+      addOpenApi30Releases(value);
+    } else if (key == "payload" && value == json{{"$ref", openApiSchemaRef}}) {
+      value = {{"oneOf", json::array({json{{"$ref", "#/definitions/Reference"}}, value})}};
+    } else {
+      adaptOpenApiChecks(value);
+    }
+  }
+}
+
+json adaptedSchema(std::string_view schemaText) {
+  json schemaDocument = withoutAvroSchemaCheck(json::parse(schemaText));
+  const auto definitions = schemaDocument.find("definitions");
+  if (definitions != schemaDocument.end() && definitions->contains("Reference")) {
+    adaptOpenApiChecks(schemaDocument);
+  }
+  return schemaDocument;
+}
+
 }  // namespace
 
 struct SchemaValidator::Impl {
@@ -65,7 +115,7 @@ struct SchemaValidator::Impl {
   EnumLookup enums;
 
   explicit Impl(std::string_view schemaText)
-      : schemaDocument(withoutAvroSchemaCheck(json::parse(schemaText))), enums(schemaDocument) {
+      : schemaDocument(adaptedSchema(schemaText)), enums(schemaDocument) {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.populateSchema(NlohmannJsonAdapter(schemaDocument), schema);
   }
