@@ -14,11 +14,9 @@ std::string_view trimmed(std::string_view text) {
   return text.substr(begin, text.find_last_not_of(" \t") + 1 - begin);
 }
 
-// The releases of OpenAPI 3.0 that the AsyncAPI specification's name for the format
-// (version=3.0.0) stands for: their Schema Objects are the same.
 bool isOpenApi30(std::string_view version) {
-  constexpr std::array<std::string_view, 4> releases{"3.0.0", "3.0.1", "3.0.2", "3.0.3"};
-  return std::find(releases.begin(), releases.end(), version) != releases.end();
+  return std::find(openApi30Releases.begin(), openApi30Releases.end(), version) !=
+         openApi30Releases.end();
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // (Multi Format Schema Object; in 2.x the message's `schemaFormat`).
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -10,11 +11,16 @@ namespace asynclint::schema {
 enum class SchemaLanguage {
   jsonSchema,  // AsyncAPI Schema of any version, or JSON Schema
   avro,        // application/vnd.apache.avro, +json, +yaml
-  openapi,     // application/vnd.oai.openapi, +json, +yaml, version 3.0.0 to 3.0.3 (Schema Object)
+  openapi,     // application/vnd.oai.openapi, +json, +yaml, version 3.0.0 to 3.0.4 (Schema Object)
   raml,        // application/raml+yaml
   protobuf,    // application/vnd.google.protobuf
   unknown,     // also OpenAPI of another version (3.1 Schema Objects are JSON Schema 2020-12)
 };
+
+// The releases of OpenAPI 3.0, whose Schema Objects are the same: the AsyncAPI specification
+// names the format by the first (version=3.0.0) and means them all.
+inline constexpr std::array<std::string_view, 5> openApi30Releases{"3.0.0", "3.0.1", "3.0.2",
+                                                                   "3.0.3", "3.0.4"};
 
 // The media type of `schemaFormat`, without its parameters, in lowercase and without the spaces
 // around it: "application/vnd.apache.avro+json".

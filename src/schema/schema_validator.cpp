@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <span>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -17,6 +18,7 @@
 #include "schema/enum_lookup.hpp"
 #include "schema/failure_tree.hpp"
 #include "schema/phrasing.hpp"
+#include "schema/schema_format.hpp"
 
 namespace asynclint::schema {
 namespace {
@@ -61,14 +63,14 @@ json withoutAvroSchemaCheck(json schemaDocument) {
 constexpr std::string_view openApiSchemaRef = "#/definitions/openapiSchema_3_0";
 
 // Where the official schemas list the names of OpenAPI 3.0.0 (an `enum` of `schemaFormat`s), the
-// names of 3.0.1 to 3.0.3 too: corrections of the same specification, with the same Schema
+// names of the later 3.0 releases too: corrections of the same specification, with the same Schema
 // Object, whose payloads are then checked the same way.
 void addOpenApi30Releases(json& formats) {
   if (std::find(formats.begin(), formats.end(), "application/vnd.oai.openapi;version=3.0.0") ==
       formats.end()) {
     return;
   }
-  for (const auto* release : {"3.0.1", "3.0.2", "3.0.3"}) {
+  for (const std::string_view release : std::span(openApi30Releases).subspan(1)) {
     for (const auto* mediaType : {"application/vnd.oai.openapi", "application/vnd.oai.openapi+json",
                                   "application/vnd.oai.openapi+yaml"}) {
       formats.push_back(fmt::format("{};version={}", mediaType, release));
@@ -77,7 +79,7 @@ void addOpenApi30Releases(json& formats) {
 }
 
 // The official schemas check an OpenAPI payload's structure only for the format names of
-// OpenAPI 3.0.0; OpenAPI 3.0.1 to 3.0.3 get the same check (addOpenApi30Releases). In AsyncAPI 2
+// OpenAPI 3.0.0; the later 3.0 releases get the same check (addOpenApi30Releases). In AsyncAPI 2
 // the payload itself must be an OpenAPI schema there, so a payload that is a $ref (to a component
 // or to a file), which AsyncAPI 3 allows beside the schema, failed as an unknown '$ref' property.
 void adaptOpenApiChecks(json& node) {
