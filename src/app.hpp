@@ -60,6 +60,8 @@ struct FileCheckOptions {
   resolve::ResolveOptions resolve;                                   // how references are followed
   std::shared_ptr<resolve::FileCache> cache;  // files that references name, shared by one run
   KeepSource keepSource = KeepSource::no;
+  // A core that no other file uses: the schema check and the rules run side by side on it.
+  bool spareCore = false;
 };
 
 FileResult validateFile(const std::string& path, const FileCheckOptions& options = {});

@@ -144,6 +144,24 @@ TEST_SUITE("cli") {
     }
     CHECK(run(binary() + " validate --jobs -1 " + valid).exitCode == 2);
   }
+
+  TEST_CASE("one file with a spare core (schema check beside the rules) gives the same output") {
+    // Each file on its own: with --jobs 2 the schema check and the rules share two threads.
+    const std::string each =
+        "for f in $(find testdata/invalid testdata/rules/message-examples-invalid "
+        "testdata/rules/schema-values-invalid -type f ! -name '*.expected' ! -name alias-bomb.yaml "
+        "| sort); do " +
+        binary() + " validate --no-color --format json --jobs JOBS \"$f\"; echo \"rc=$?\"; done";
+    const auto withJobs = [&](const std::string& jobs) {
+      std::string command = each;
+      command.replace(command.find("JOBS"), 4, jobs);
+      return run(command).output;
+    };
+    const std::string serial = withJobs("1");
+    CHECK(serial.find("\"rule\": \"schema\"") != std::string::npos);
+    CHECK(serial.find("\"rule\": \"message-examples-invalid\"") != std::string::npos);
+    CHECK(withJobs("2") == serial);
+  }
 }
 
 TEST_SUITE("cli") {

@@ -104,9 +104,12 @@ resolve::ResolveOptions resolveOptionsFor(const resolve::ResolveOptions& command
   return options;
 }
 
+unsigned jobCount(unsigned asked) {
+  return asked == 0 ? std::max(1U, std::thread::hardware_concurrency()) : asked;
+}
+
 unsigned workerCount(unsigned asked, std::size_t files) {
-  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::min<std::size_t>(asked == 0 ? cores : asked, files));
+  return static_cast<unsigned>(std::min<std::size_t>(jobCount(asked), files));
 }
 
 struct FileJob {
@@ -116,7 +119,11 @@ struct FileJob {
 
 // Checks every file, `jobs` at once; results come back in the order of `files`, so the output
 // does not depend on which thread finished first.
-std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigned jobs) {
+std::vector<FileResult> validateFiles(std::vector<FileJob> files, unsigned jobs) {
+  if (jobCount(jobs) >= 2 * files.size()) {
+    for (auto& file : files)
+      file.options.spareCore = true;
+  }
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {

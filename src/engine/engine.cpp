@@ -1,5 +1,6 @@
 #include "engine/engine.hpp"
 
+#include <atomic>
 #include <set>
 #include <tuple>
 
@@ -9,25 +10,65 @@
 
 namespace asynclint::engine {
 
-std::vector<Diagnostic> checkRules(const nlohmann::json& root, const RuleSelection& selection) {
-  std::vector<Diagnostic> findings;
-  if (!root.is_object()) return findings;
-  const RefIndex refs(root);
-  schema::DocumentSchemas schemas(root);
-  const RuleSettings defaults =
-      selection.settings == nullptr ? RuleSettings::defaults() : RuleSettings();
-  const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
-  for (const Rule* rule : allRules()) {
-    const RuleInfo& info = rule->info();
-    if (info.builtin || info.system) continue;
-    RuleSetting setting = settings.of(info.id);
-    if (!selection.only.empty()) setting = {info.id == selection.only, info.severity};
-    if (!setting.enabled) continue;
-    RuleContext context(root, refs, schemas, info, setting, findings);
-    if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
-    rule->check(context);
+struct RuleRun::State {
+  State(const nlohmann::json& tree, const RuleSelection& selection)
+      : root(tree), refs(tree), schemas(tree) {
+    const RuleSettings defaults =
+        selection.settings == nullptr ? RuleSettings::defaults() : RuleSettings();
+    const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
+    for (const Rule* rule : allRules()) {
+      const RuleInfo& info = rule->info();
+      if (info.builtin || info.system) continue;
+      RuleSetting setting = settings.of(info.id);
+      if (!selection.only.empty()) setting = {info.id == selection.only, info.severity};
+      if (setting.enabled) rules.push_back({rule, setting, {}});
+    }
   }
-  return findings;
+
+  struct Entry {
+    const Rule* rule;
+    RuleSetting setting;
+    std::vector<Diagnostic> findings;
+  };
+
+  const nlohmann::json& root;
+  const RefIndex refs;
+  schema::DocumentSchemas schemas;
+  std::vector<Entry> rules;
+  std::atomic<std::size_t> next{0};
+};
+
+RuleRun::RuleRun(const nlohmann::json& root, const RuleSelection& selection)
+    : state_(root.is_object() ? std::make_unique<State>(root, selection) : nullptr) {}
+
+RuleRun::~RuleRun() = default;
+
+void RuleRun::work() {
+  if (!state_) return;
+  State& state = *state_;
+  for (std::size_t i = state.next++; i < state.rules.size(); i = state.next++) {
+    State::Entry& entry = state.rules[i];
+    const RuleInfo& info = entry.rule->info();
+    RuleContext context(state.root, state.refs, state.schemas, info, entry.setting, entry.findings);
+    if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
+    entry.rule->check(context);
+  }
+}
+
+std::vector<Diagnostic> RuleRun::findings() && {
+  std::vector<Diagnostic> all;
+  if (!state_) return all;
+  for (auto& entry : state_->rules) {
+    for (auto& finding : entry.findings)
+      all.push_back(std::move(finding));
+  }
+  return all;
+}
+
+std::vector<Diagnostic> checkRules(const nlohmann::json& root, const RuleSelection& selection) {
+  RuleRun run(root, selection);
+  run.work();
+  return std::move(run).findings();
 }
 
 void dropRepeatedFindings(std::vector<Diagnostic>& findings) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,25 @@ struct RuleSelection {
   std::string only;
   // Otherwise the enabled rules run at their configured severity; nullptr means the defaults.
   const RuleSettings* settings = nullptr;
+};
+
+// The enabled rules over one tree, shared out to the threads that call work().
+class RuleRun {
+ public:
+  RuleRun(const nlohmann::json& root, const RuleSelection& selection);
+  ~RuleRun();
+  RuleRun(const RuleRun&) = delete;
+  RuleRun& operator=(const RuleRun&) = delete;
+
+  // Checks rules until none is left; several threads may call it at once.
+  void work();
+  // Once every work() has returned: the findings, in the order of the rules (not of the threads),
+  // so the output is the same for any number of threads.
+  std::vector<Diagnostic> findings() &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // Runs the enabled rules over a tree; the findings carry pointers into it, not yet placed.

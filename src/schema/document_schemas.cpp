@@ -84,6 +84,7 @@ const valijson::Schema* DocumentSchemas::compiled(const std::string& key, const 
 
 DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer,
                                                 const std::string& valuePointer) {
+  const std::lock_guard lock(mutex_);
   Outcome outcome;
   const json wrapper = {
       {"$ref", std::string(documentUri) + "#" + percentEncodeFragment(schemaPointer)}};
@@ -93,6 +94,7 @@ DocumentSchemas::Outcome DocumentSchemas::check(const std::string& schemaPointer
 
 DocumentSchemas::Outcome DocumentSchemas::check(const std::string& key, const json& schema,
                                                 const std::string& valuePointer) {
+  const std::lock_guard lock(mutex_);
   Outcome outcome;
   auto& standalone = standalone_[key];
   if (!standalone) standalone = std::make_unique<Standalone>(schema);

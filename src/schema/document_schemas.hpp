@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <regex>
 #include <string>
@@ -35,6 +36,7 @@ class DocumentSchemas {
     std::string unusable;           // why the schema could not be used (then failures is empty)
   };
 
+  // Both checks may be called from several threads at once (they take turns).
   // Checks the value at `valuePointer` against the schema at `schemaPointer`.
   Outcome check(const std::string& schemaPointer, const std::string& valuePointer);
   // Checks the value at `valuePointer` against `schema`, a JSON Schema that is not written in the
@@ -67,6 +69,7 @@ class DocumentSchemas {
   // One validator for every check: it caches the compiled `pattern` regexes, whose compilation
   // costs far more than matching (most of the rules' time on large documents, before).
   std::unique_ptr<valijson::Validator> validator_;
+  std::mutex mutex_;  // guards the caches above and the validator
 };
 
 // True for the `schemaFormat` values of AsyncAPI Schema and JSON Schema draft-07 (the formats
