@@ -32,6 +32,9 @@ void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings
   for (const auto& problem : resolution.problems())
     result.diagnostics.push_back(problem);
   result.times.load += secondsSince(start);
+  // A referenced file that could not be parsed is an input error, as the entry's would be.
+  for (std::size_t file = 1; file < files.size(); ++file)
+    result.inputError = result.inputError || !files[file].document;
   if (resolution.truncated()) return;
   const auto checkSchema = [&] {
     const auto schemaStart = std::chrono::steady_clock::now();
