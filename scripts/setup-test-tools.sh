@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the external validators that the test suite runs against asynclint's output: xmllint
-# (JUnit and Checkstyle XML), pre-commit (the hook), Graphviz's dot (the event-flow graph),
+# (JUnit and Checkstyle XML), pre-commit (the hook), Graphviz's dot (the event-flow graph), clang 14
+# with libFuzzer (the fuzz harnesses replay testdata/),
 # Microsoft's SARIF multitool and action-validator (action.yml). Idempotent: a second run only
 # checks.
 # Debian packages go through apt-get (root or sudo); npm packages into .deps/npm-tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libxml2-utils pre-commit git graphviz)
+apt_packages=(libxml2-utils pre-commit git graphviz clang-14 libclang-rt-14-dev)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 
 # shellcheck source=lib/apt.sh
@@ -27,4 +28,4 @@ if [ "${#npm_missing[@]}" -gt 0 ]; then
 fi
 # npm here skips install scripts, which would mark the multitool's .NET binary executable.
 find "$tools/node_modules/@microsoft" -maxdepth 3 -type f -name 'Sarif.Multitool' -exec chmod +x {} + 2>/dev/null || true
-echo "setup-test-tools: xmllint, pre-commit, dot, sarif-multitool and action-validator ready"
+echo "setup-test-tools: xmllint, pre-commit, dot, clang-14 with libFuzzer, sarif-multitool and action-validator ready"

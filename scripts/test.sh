@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds asynclint and runs every test twice: in the optimized CI build (warnings are errors)
-# and under AddressSanitizer + UndefinedBehaviorSanitizer, with the external validators installed.
+# and under AddressSanitizer + UndefinedBehaviorSanitizer, with the external validators installed;
+# then the fuzz harnesses (clang) replay every file of testdata/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -14,3 +15,5 @@ for preset in ci asan; do
   cmake --build --preset "$preset" -j "$jobs"
   ctest --preset "$preset" -j "$jobs"
 done
+echo "== fuzz harnesses over testdata/"
+./fuzz/replay.sh
