@@ -47,19 +47,20 @@ void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings
   // Both only read the tree. On a spare core the schema check runs beside the rules, then
   // takes rules too: on a big document it takes about half as long as they do. The rules' time is
   // then the time until both end.
-  std::future<std::vector<Diagnostic>> besideRules;
   std::vector<Diagnostic> findings = spareCore ? std::vector<Diagnostic>() : checkSchema();
   start = std::chrono::steady_clock::now();
   engine::RuleRun rules(resolution.tree(), {"", &settings});
   if (spareCore) {
-    besideRules = std::async(std::launch::async, [&] {
+    auto besideRules = std::async(std::launch::async, [&] {
       auto schemaFindings = checkSchema();
       rules.work();
       return schemaFindings;
     });
+    rules.work();
+    findings = besideRules.get();
+  } else {
+    rules.work();
   }
-  rules.work();
-  if (spareCore) findings = besideRules.get();
   result.times.rules = secondsSince(start);
   std::vector<Diagnostic> ruleFindings = std::move(rules).findings();
   for (auto& finding : ruleFindings)

@@ -119,11 +119,7 @@ struct FileJob {
 
 // Checks every file, `jobs` at once; results come back in the order of `files`, so the output
 // does not depend on which thread finished first.
-std::vector<FileResult> validateFiles(std::vector<FileJob> files, unsigned jobs) {
-  if (jobCount(jobs) >= 2 * files.size()) {
-    for (auto& file : files)
-      file.options.spareCore = true;
-  }
+std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigned jobs) {
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
@@ -221,12 +217,14 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
 
   report::RunReport run = emptyRunReport();
   const auto cache = std::make_shared<resolve::FileCache>();
+  // Fewer files than half the jobs: each file has a core to spare for itself.
+  const bool spareCore = jobCount(options.jobs) >= 2 * planned.files.size();
   std::vector<FileJob> jobs;
   for (const auto& [path, config] : planned.files) {
     jobs.push_back({path,
                     {config::settingsFor(*config, absolutePath(path)),
                      resolveOptionsFor(options.resolve, *config), cache,
-                     keepSource ? KeepSource::yes : KeepSource::no}});
+                     keepSource ? KeepSource::yes : KeepSource::no, spareCore}});
   }
   std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
   if (system) {
