@@ -10,20 +10,19 @@ harness=${1:?usage: fuzz/run.sh load|pipeline SECONDS}
 seconds=${2:?usage: fuzz/run.sh load|pipeline SECONDS}
 shift 2
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j2 --target "fuzz_${harness}" >/dev/null
+# shellcheck source=fuzz/common.sh
+source fuzz/common.sh
+build_harnesses "$harness" >/dev/null
 
 corpus=build/fuzz/corpus/${harness}
 findings=build/fuzz/findings/${harness}
 mkdir -p "$corpus" "$findings"
 if [ -z "$(ls -A "$corpus")" ]; then
-  find testdata -type f ! -name '*.expected' -size -64k | while read -r seed; do
+  testdata_inputs | while read -r seed; do
     cp "$seed" "$corpus/${seed//\//_}"
   done
 fi
 
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1
-export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 exec nice -n 19 "build/fuzz/fuzz/fuzz_${harness}" "$corpus" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 \
   -artifact_prefix="$findings/" -print_final_stats=1 "$@"
