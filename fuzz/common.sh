@@ -2,8 +2,14 @@
 # Shared by fuzz/run.sh and fuzz/replay.sh (sourced from the project root).
 
 # Builds the given harnesses (load, pipeline) with the fuzz preset.
+# Through ccache when it is installed, as scripts/test.sh does.
 build_harnesses() {
-  cmake --preset fuzz >/dev/null
+  local launcher=()
+  if command -v ccache >/dev/null 2>&1; then
+    export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  fi
+  cmake --preset fuzz "${launcher[@]}" >/dev/null
   local targets=() harness
   for harness in "$@"; do targets+=("fuzz_${harness}"); done
   cmake --build --preset fuzz -j "$(nproc)" --target "${targets[@]}"

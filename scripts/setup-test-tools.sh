@@ -2,13 +2,14 @@
 # Installs the external validators that the test suite runs against asynclint's output: xmllint
 # (JUnit and Checkstyle XML), pre-commit (the hook), Graphviz's dot (the event-flow graph), clang 14
 # with libFuzzer (the fuzz harnesses replay testdata/),
-# Microsoft's SARIF multitool and action-validator (action.yml). Idempotent: a second run only
+# Microsoft's SARIF multitool and action-validator (action.yml), and ccache, which keeps the
+# test builds' objects between runs. Idempotent: a second run only
 # checks.
 # Debian packages go through apt-get (root or sudo); npm packages into .deps/npm-tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libxml2-utils pre-commit git graphviz clang-14 libclang-rt-14-dev)
+apt_packages=(libxml2-utils pre-commit git graphviz clang-14 libclang-rt-14-dev ccache)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 
 # shellcheck source=lib/apt.sh

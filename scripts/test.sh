@@ -9,9 +9,16 @@ cd "$(dirname "$0")/.."
 ./scripts/setup-test-tools.sh
 export ASYNCLINT_REQUIRE_TEST_TOOLS=1
 jobs=$(nproc)
+# ccache keeps compiled objects between runs on one machine (CI runs in a fresh clone each time,
+# so paths are taken relative to the clone, and the folder name does not enter the hash).
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+  export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
 for preset in ci asan; do
   echo "== $preset build"
-  cmake --preset "$preset" >/dev/null
+  cmake --preset "$preset" "${launcher[@]}" >/dev/null
   cmake --build --preset "$preset" -j "$jobs"
   ctest --preset "$preset" -j "$jobs"
 done

@@ -62,14 +62,7 @@ void orderProject(const Project& project, const std::string& config) {
 // The output of a scenario against testdata/config/<name>.expected (rewritten with
 // ASYNCLINT_UPDATE_GOLDEN=1); the exit code is checked by the caller.
 void checkGolden(const std::string& name, const CommandResult& result) {
-  const fs::path golden = sourceDir() / "testdata" / "config" / (name + ".expected");
-  if (updatingGolden()) {
-    fs::create_directories(golden.parent_path());
-    writeFile(golden, result.output);
-    return;
-  }
-  CAPTURE(name);
-  CHECK(result.output == readFile(golden));
+  checkAgainstGolden(sourceDir() / "testdata" / "config" / (name + ".expected"), result.output);
 }
 
 const std::string orderFiles =

@@ -107,9 +107,7 @@ TEST_SUITE("multifile") {
       const std::string actual = result.output + "exit: " + std::to_string(result.exitCode) + "\n";
       fs::path golden = sourceDir() / entry;
       golden += ".expected";
-      if (updatingGolden()) writeFile(golden, actual);
-      REQUIRE_MESSAGE(fs::exists(golden), "missing golden file " << golden);
-      CHECK(actual == readFile(golden));
+      checkAgainstGolden(golden, actual);
       // testdata/multifile-outside.yaml is outside the root: none of it may show.
       CHECK(actual.find("secret-outside-the-root") == std::string::npos);
     }
@@ -282,11 +280,7 @@ other:
 
   TEST_CASE("the bundle of each social-media service validates and lints like the original") {
     const fs::path examples = sharedDir() / "corpus" / "spec-examples";
-    if (!fs::exists(examples)) {
-      MESSAGE("skipped: " << examples
-                          << " is absent (the shared folder is not beside the project)");
-      return;
-    }
+    if (!sharedAvailable(examples)) return;
     TempFolder folder("bundle");
     int bundled = 0;
     for (const std::string version : {"2.6.0", "3.0.0", "3.1.0"}) {
@@ -327,8 +321,7 @@ other:
               ".yaml");
       CHECK(result.exitCode == 0);
       const fs::path golden = sourceDir() / "testdata/multifile/bundles" / (name + ".yaml");
-      if (updatingGolden()) writeFile(golden, result.output);
-      CHECK(result.output == readFile(golden));
+      checkAgainstGolden(golden, result.output);
       const auto checked = run(binary() + " validate --no-color -q '" + golden.string() + "'");
       CHECK(checked.output.empty());
       CHECK(checked.exitCode == 0);

@@ -26,13 +26,7 @@ std::string render(std::string_view format, const report::RunReport& run,
 }
 
 void checkGolden(const std::string& name, const std::string& actual) {
-  const fs::path golden = sourceDir() / "testdata/report" / (name + ".golden");
-  if (updatingGolden()) {
-    fs::create_directories(golden.parent_path());
-    writeFile(golden, actual);
-  }
-  REQUIRE_MESSAGE(fs::exists(golden), "missing golden file " << golden);
-  CHECK_MESSAGE(actual == readFile(golden), "output of " << name << " differs from " << golden);
+  checkAgainstGolden(sourceDir() / "testdata/report" / (name + ".golden"), actual);
 }
 
 // A format registered with the factory of another is an alias of it.

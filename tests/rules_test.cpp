@@ -14,6 +14,7 @@
 #include "support.hpp"
 #include "system/load.hpp"
 #include "system/system_rule.hpp"
+#include "rule_fixtures.hpp"
 
 namespace fs = std::filesystem;
 using namespace asynclint;
@@ -74,38 +75,44 @@ std::string runSystemAlone(const std::string& id, const fs::path& fixture) {
 
 }  // namespace
 
+// Called by the generated TEST_CASE "rule:<id>" of each rule (tests/CMakeLists.txt writes one per
+// rules/<id>.cpp, so that `--test-case=rule:<id>` runs one rule's fixtures alone).
+void checkRuleFixtures(const std::string& id) {
+  const auto* rule = engine::findRule(id);
+  REQUIRE_MESSAGE(rule != nullptr, "rules/" << id << ".cpp registers no rule named " << id);
+  const auto fixtures = fixturesOf(id);
+  const auto passing = std::count_if(fixtures.begin(), fixtures.end(), [](const fs::path& f) {
+    return f.filename().string().starts_with("ok-");
+  });
+  CHECK_MESSAGE(passing >= 1, "rule " << id << " has no passing fixture (ok-*)");
+  CHECK_MESSAGE(fixtures.size() - static_cast<std::size_t>(passing) >= 1,
+                "rule " << id << " has no failing fixture");
+  for (const auto& fixture : fixtures) {
+    CAPTURE(fixture);
+    const bool system = rule->info().system;
+    CHECK_MESSAGE(fs::is_directory(sourceDir() / fixture) == system,
+                  "a system rule's fixture is a folder of documents, another rule's a file");
+    const std::string actual = system ? runSystemAlone(id, fixture) : runAlone(id, fixture);
+    if (fixture.filename().string().starts_with("ok-")) {
+      CHECK_MESSAGE(actual.starts_with("0 errors, 0 warnings in "), actual);
+      CHECK_MESSAGE(actual.find("[") == std::string::npos, actual);
+      continue;
+    }
+    fs::path golden = sourceDir() / fixture;
+    golden += ".expected";
+    checkAgainstGolden(golden, actual);
+    CHECK_MESSAGE(actual.find("[" + id + "]") != std::string::npos,
+                  "a failing fixture must trigger its rule");
+  }
+}
+
 TEST_SUITE("rules") {
-  TEST_CASE("each rule alone on its fixtures") {
+  TEST_CASE("every rule that is not built in has its own rules/<id>.cpp, hence a test case") {
     for (const auto* rule : engine::allRules()) {
-      const std::string& id = rule->info().id;
       if (rule->info().builtin) continue;
-      CAPTURE(id);
-      const auto fixtures = fixturesOf(id);
-      const auto passing = std::count_if(fixtures.begin(), fixtures.end(), [](const fs::path& f) {
-        return f.filename().string().starts_with("ok-");
-      });
-      CHECK_MESSAGE(passing >= 1, "rule " << id << " has no passing fixture (ok-*)");
-      CHECK_MESSAGE(fixtures.size() - static_cast<std::size_t>(passing) >= 1,
-                    "rule " << id << " has no failing fixture");
-      for (const auto& fixture : fixtures) {
-        CAPTURE(fixture);
-        const bool system = rule->info().system;
-        CHECK_MESSAGE(fs::is_directory(sourceDir() / fixture) == system,
-                      "a system rule's fixture is a folder of documents, another rule's a file");
-        const std::string actual = system ? runSystemAlone(id, fixture) : runAlone(id, fixture);
-        if (fixture.filename().string().starts_with("ok-")) {
-          CHECK(actual.starts_with("0 errors, 0 warnings in "));
-          CHECK(actual.find("[") == std::string::npos);
-          continue;
-        }
-        fs::path golden = sourceDir() / fixture;
-        golden += ".expected";
-        if (updatingGolden()) writeFile(golden, actual);
-        REQUIRE_MESSAGE(fs::exists(golden), "missing golden file " << golden);
-        CHECK(actual == readFile(golden));
-        CHECK_MESSAGE(actual.find("[" + id + "]") != std::string::npos,
-                      "a failing fixture must trigger its rule");
-      }
+      CHECK_MESSAGE(fs::exists(sourceDir() / "rules" / (rule->info().id + ".cpp")),
+                    "rule " << rule->info().id << " is not defined in rules/"
+                            << rule->info().id << ".cpp, so no test case runs its fixtures");
     }
   }
 

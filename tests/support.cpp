@@ -1,6 +1,8 @@
 #include "support.hpp"
 
+#include <doctest/doctest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -51,6 +53,51 @@ void writeFile(const std::filesystem::path& path, const std::string& text) {
 bool updatingGolden() {
   const char* value = std::getenv("ASYNCLINT_UPDATE_GOLDEN");
   return value != nullptr && std::string(value) == "1";
+}
+
+namespace {
+
+bool inCi() {
+  const char* value = std::getenv("CI");
+  return value != nullptr && std::string(value) == "true";
+}
+
+// `diff -u` of the golden file against the actual text, labelled so that the reader sees which
+// side is which.
+std::string unifiedDiff(const std::filesystem::path& golden, const std::string& actual) {
+  const std::filesystem::path actualFile =
+      std::filesystem::temp_directory_path() /
+      ("asynclint-actual-" + std::to_string(::getpid()) + "-" + golden.filename().string());
+  writeFile(actualFile, actual);
+  const CommandResult diff = run("diff -u --label 'golden " + golden.string() +
+                                 "' --label actual '" + golden.string() + "' '" +
+                                 actualFile.string() + "'");
+  std::filesystem::remove(actualFile);
+  return diff.output;
+}
+
+}  // namespace
+
+void checkAgainstGolden(const std::filesystem::path& golden, const std::string& actual) {
+  if (updatingGolden()) {
+    std::filesystem::create_directories(golden.parent_path());
+    writeFile(golden, actual);
+    return;
+  }
+  REQUIRE_MESSAGE(std::filesystem::exists(golden), "missing golden file " << golden.string());
+  if (actual == readFile(golden)) return;
+  FAIL_CHECK("output differs from " << golden.string() << ":\n" << unifiedDiff(golden, actual));
+}
+
+bool sharedAvailable(const std::filesystem::path& path) {
+  if (std::filesystem::exists(path)) return true;
+  if (inCi())
+    FAIL_CHECK(path.string() << " is absent: CI=true, and CI always has the shared folder "
+                                "beside the project");
+  else
+    MESSAGE("skipped: " << path.string()
+                        << " is absent (the shared folder is not beside the project)");
+  return false;
 }
 
 }  // namespace asynclint::test

@@ -21,4 +21,12 @@ void writeFile(const std::filesystem::path& path, const std::string& text);
 // True when ASYNCLINT_UPDATE_GOLDEN=1 asks the tests to rewrite golden files.
 bool updatingGolden();
 
+// Compares `actual` with the golden file (rewriting it instead with ASYNCLINT_UPDATE_GOLDEN=1).
+// A missing golden fails the test; a mismatch fails it with a unified diff, golden first.
+void checkAgainstGolden(const std::filesystem::path& golden, const std::string& actual);
+
+// True when `path`, under ../shared, exists. Otherwise the caller returns: outside CI that is a
+// skip with a message, and with CI=true a failure, since CI always has the shared folder.
+bool sharedAvailable(const std::filesystem::path& path);
+
 }  // namespace asynclint::test

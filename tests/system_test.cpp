@@ -23,10 +23,7 @@ CommandResult asynclintRun(const std::string& arguments) {
 }
 
 void checkGolden(const std::string& name, const std::string& actual) {
-  const fs::path golden = sourceDir() / "testdata" / "system" / "expected" / name;
-  if (updatingGolden()) writeFile(golden, actual);
-  REQUIRE_MESSAGE(fs::exists(golden), "missing golden file " << golden);
-  CHECK(actual == readFile(golden));
+  checkAgainstGolden(sourceDir() / "testdata" / "system" / "expected" / name, actual);
 }
 
 fs::path socialMedia() {
@@ -128,7 +125,7 @@ TEST_SUITE("system") {
         asynclintRun("validate --no-color --config testdata/system/system.asynclint.yaml " +
                      producer + " " + fulfillment);
     CHECK(result.exitCode == 0);
-    CHECK(result.output == readFile(sourceDir() / "testdata/system/expected/orphaned.txt"));
+    checkGolden("orphaned.txt", result.output);
   }
 
   TEST_CASE("a field the consumer requires and the producer does not send is schema drift") {
@@ -168,10 +165,7 @@ TEST_SUITE("system") {
   }
 
   TEST_CASE("the social-media example of the corpus as a system") {
-    if (!fs::is_directory(socialMedia())) {
-      MESSAGE("skipped: ../shared is absent (" << socialMedia().string() << ")");
-      return;
-    }
+    if (!sharedAvailable(socialMedia())) return;
     // Relative to the source folder, as run() runs there; common/ holds fragments, not services.
     const std::string folder = fs::relative(socialMedia(), sourceDir()).generic_string();
     // The documents reference ../common/: the root must hold both.

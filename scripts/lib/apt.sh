@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/setup.sh and scripts/setup-test-tools.sh: installs the Debian packages that
 # are missing, through apt-get (as root, or with sudo), with one `apt-get update` per run.
 sudo_cmd=()
