@@ -69,6 +69,12 @@ const std::map<std::string, std::vector<std::string>> realErrors{
     // RequesterCode is a string whose example is the integer 1 (twice: two such schemas).
     {"spec-examples/3.1.0/adeo-kafka-request-reply-asyncapi.yml",
      {"217:11 schema-values-invalid", "244:11 schema-values-invalid"}},
+    // The reply of requestCosting has an `address` and its channel costingResponse an address
+    // too: "When address is specified, the address property of the channel referenced by this
+    // property MUST be either null or not defined". (The 3.1.0 example sets that address to null.)
+    // The document is also invalid against the schema; this error comes beside that one.
+    {"spec-examples/3.0.0/adeo-kafka-request-reply-asyncapi.yml",
+     {"131:9 operation-reply-address-conflict"}},
 };
 
 // Warnings, infos and hints on the official examples listed as valid, by rule: each count was
@@ -158,6 +164,17 @@ TEST_SUITE("corpus") {
         continue;
       }
       REQUIRE(row.verdict == "invalid");
+      // The one error the official schema gives, beside the pinned real findings of rules.
+      const auto known = realErrors.find(row.path);
+      if (known != realErrors.end()) {
+        std::vector<asynclint::Diagnostic> schemaErrors;
+        std::vector<asynclint::Diagnostic> ruleErrors;
+        for (const auto& error : errors) {
+          (error.rule == "schema" ? schemaErrors : ruleErrors).push_back(error);
+        }
+        CHECK(placesOf(ruleErrors) == known->second);
+        errors = schemaErrors;
+      }
       REQUIRE(errors.size() == 1);
       const std::string pointer = pointerNamedBy(row.note);
       if (!pointer.empty()) CHECK(errors.front().pointer == pointer);
