@@ -1,6 +1,8 @@
 // A message whose payload has no content type: neither its own, a trait's, nor the default.
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "engine/asyncapi.hpp"
 
 namespace asynclint::engine {
@@ -27,16 +29,37 @@ class MessageContentTypeMissing final : public Rule {
     if (declares(context.root(), "defaultContentType") || asyncapi::isComponentLibrary(context)) {
       return;
     }
+    std::vector<asyncapi::Definition> missing;
+    bool someMessageSetsOne = false;
     for (const auto& message : asyncapi::messages(context)) {
       const auto payload = message.node->find("payload");
       if (payload == message.node->end() || payload->is_null()) continue;
       if (declares(*message.node, "contentType") || traitGivesContentType(context, message)) {
-        continue;
+        someMessageSetsOne = true;
+      } else {
+        missing.push_back(message);
       }
-      context.report(message.pointer,
-                     fmt::format("{} has a payload but no contentType, and the document has no "
-                                 "defaultContentType: set 'contentType' on the message, or "
+    }
+    if (missing.empty()) return;
+    // One fix per finding: when no message says its content type, the remedy is one root
+    // defaultContentType, not one edit per message.
+    if (!someMessageSetsOne) {
+      context.report("",
+                     fmt::format("no message says its content type ({} with a payload {}), and "
+                                 "the document has no defaultContentType: set "
                                  "'defaultContentType' at the root",
+                                 missing.size() == 1 ? "1 message"
+                                                     : fmt::format("{} messages", missing.size()),
+                                 missing.size() == 1 ? "has none" : "have none"),
+                     Anchor::key);
+      return;
+    }
+    for (const auto& message : missing) {
+      context.report(message.pointer,
+                     fmt::format("{} has a payload but no contentType, while other messages set "
+                                 "one and the document has no defaultContentType: set "
+                                 "'contentType' on the message, or 'defaultContentType' at the "
+                                 "root",
                                  asyncapi::describeMessage(message)),
                      Anchor::key);
     }

@@ -40,19 +40,25 @@ struct ChannelMessages {
   bool known = true;  // false when an entry is broken: the meant message is unknown
   std::unordered_set<const json*> nodes;
   std::vector<std::string> names;
+  // The pointers that reach an entry of the channel's messages map: where the channel is
+  // written, and each pointer a reference uses to reach it.
+  std::unordered_set<std::string> entryPointers;
+  std::unordered_map<const json*, std::string> nameOf;  // the channel's name for each message
 };
 
 ChannelMessages messagesOf(const RuleContext& context, const Resolved& channel) {
   ChannelMessages messages;
   const auto map = channel.node->find("messages");
   if (map == channel.node->end()) return messages;
-  if (!map->is_object()) return {false, {}, {}};
+  if (!map->is_object()) return {false, {}, {}, {}, {}};
   const std::string mapPointer = pointer::append(channel.pointer, "messages");
   for (const auto& [name, value] : map->items()) {
     const auto message = context.resolve(pointer::append(mapPointer, name));
-    if (!message) return {false, {}, {}};
+    if (!message) return {false, {}, {}, {}, {}};
     messages.nodes.insert(message->node);
     messages.names.push_back(name);
+    messages.entryPointers.insert(pointer::append(mapPointer, name));
+    messages.nameOf.emplace(message->node, name);
   }
   return messages;
 }
@@ -70,6 +76,19 @@ std::string advice(const ChannelMessages& messages) {
       " (its messages: '{}'): reference one of them, or add the message to the "
       "channel",
       fmt::join(messages.names, "', '"));
+}
+
+// The specification requires the reference itself to point into the channel: the same message
+// reached through `#/components/messages/...` does not count. References to other files are
+// resolved elsewhere and keep the node check only.
+bool pointsIntoChannel(const Reference& reference, const ChannelMessages& messages,
+                       const std::string& viaReference) {
+  if (reference.kind != RefKind::local) return true;
+  if (messages.entryPointers.contains(reference.target) ||
+      messages.entryPointers.contains(reference.written)) {
+    return true;
+  }
+  return pointer::parent(reference.target) == viaReference;
 }
 
 class OperationMessageNotInChannel final : public Rule {
@@ -109,12 +128,25 @@ class OperationMessageNotInChannel final : public Rule {
     if (!messages.known) return;
 
     const std::string channelName = pointer::lastToken(channelReference->target);
+    const std::string viaReference = pointer::append(channelReference->target, "messages");
     for (std::size_t i = 0; i < list->size(); ++i) {
       const std::string entry = pointer::append(pointer::append(owner.pointer, "messages"), i);
       const Reference* reference = context.refs().at(entry);
       if (reference == nullptr) continue;  // not a reference: a schema finding
       const auto message = context.resolve(entry);
-      if (!message || messages.nodes.contains(message->node)) continue;
+      if (!message) continue;
+      if (messages.nodes.contains(message->node)) {
+        if (pointsIntoChannel(*reference, messages, viaReference)) continue;
+        context.report(pointer::append(entry, "$ref"),
+                       fmt::format("message '{}' of {} is the same message as one of its channel "
+                                   "'{}', but the reference must point into the channel (the "
+                                   "messages \"MUST NOT point to a subset of message definitions "
+                                   "located in the Messages Object in the Components Object\"): "
+                                   "reference '#/channels/{}/messages/{}' instead",
+                                   reference->text, owner.label, channelName, channelName,
+                                   messages.nameOf.at(message->node)));
+        continue;
+      }
       context.report(pointer::append(entry, "$ref"),
                      fmt::format("message '{}' of {} is not one of the messages of its channel "
                                  "'{}'{}",

@@ -16,7 +16,7 @@ class OperationReplyAddressMissing final : public Rule {
  public:
   OperationReplyAddressMissing()
       : Rule({"operation-reply-address-missing",
-              Severity::error,
+              Severity::warning,
               true,
               "A reply whose channel has no address must have an `address`",
               Versions::v3,

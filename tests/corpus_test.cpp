@@ -69,6 +69,12 @@ const std::map<std::string, std::vector<std::string>> realErrors{
     // RequesterCode is a string whose example is the integer 1 (twice: two such schemas).
     {"spec-examples/3.1.0/adeo-kafka-request-reply-asyncapi.yml",
      {"217:11 schema-values-invalid", "244:11 schema-values-invalid"}},
+    // The reply of requestCosting has an `address` and its channel costingResponse an address
+    // too: "When address is specified, the address property of the channel referenced by this
+    // property MUST be either null or not defined". (The 3.1.0 example sets that address to null.)
+    // The document is also invalid against the schema; this error comes beside that one.
+    {"spec-examples/3.0.0/adeo-kafka-request-reply-asyncapi.yml",
+     {"131:9 operation-reply-address-conflict"}},
 };
 
 // Warnings, infos and hints on the official examples listed as valid, by rule: each count was
@@ -82,11 +88,13 @@ const std::map<std::string, int> realNotes{
     // anyof, not, oneof, operation-security, simple (all versions) and kraken (3.x) have no
     // servers.
     {"servers-missing", 19},
-    // Most example messages have neither examples nor a content type (and no defaultContentType);
-    // 20 of each are the social-media messages of common/messages.yaml, once per service that
-    // refers to them (3.0.0 and 3.1.0: 10 references each).
+    // Most example messages have no examples; 20 are the social-media messages of
+    // common/messages.yaml, once per service that refers to them (3.0.0 and 3.1.0: 10 references
+    // each).
     {"message-examples-missing", 202},
-    {"message-content-type-missing", 174},
+    // 31 valid 3.x examples where no message says its content type and there is no
+    // defaultContentType: one finding at the root of each (none sets it on some messages only).
+    {"message-content-type-missing", 31},
     // Operations without summary or description, e.g. streetlights turnOn/turnOff/dimLight.
     {"operation-description-missing", 90},
     // adeo: schemas BuCode, ErrorStep, ErrorMessage, ErrorCode; security schemes declared but
@@ -155,6 +163,17 @@ TEST_SUITE("corpus") {
         continue;
       }
       REQUIRE(row.verdict == "invalid");
+      // The one error the official schema gives, beside the pinned real findings of rules.
+      const auto known = realErrors.find(row.path);
+      if (known != realErrors.end()) {
+        std::vector<asynclint::Diagnostic> schemaErrors;
+        std::vector<asynclint::Diagnostic> ruleErrors;
+        for (const auto& error : errors) {
+          (error.rule == "schema" ? schemaErrors : ruleErrors).push_back(error);
+        }
+        CHECK(placesOf(ruleErrors) == known->second);
+        errors = schemaErrors;
+      }
       REQUIRE(errors.size() == 1);
       const std::string pointer = pointerNamedBy(row.note);
       if (!pointer.empty()) CHECK(errors.front().pointer == pointer);

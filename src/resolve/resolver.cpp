@@ -368,6 +368,10 @@ bool Resolution::hasProblems() const {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
+bool Resolution::replacesReference(const std::string& pointer) const {
+  return !pointer.empty() && boundaries_.contains(pointer);
+}
+
 Origin Resolution::originOf(const std::string& pointer) const {
   // The deepest part that came in through a reference; within it, the tree is as written.
   const Origin* origin = nullptr;

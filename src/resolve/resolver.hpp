@@ -53,6 +53,9 @@ class Resolution {
   // the loader's findings in the referenced files.
   const std::vector<Diagnostic>& problems() const { return problems_; }
   bool hasProblems() const;
+  // True when the node at `pointer` of the tree is a part of another file, copied in place of
+  // the `$ref` written there: where the specification requires a Reference Object, it was one.
+  bool replacesReference(const std::string& pointer) const;
   // True when the expansion stopped at a limit: the tree is incomplete, not worth checking.
   bool truncated() const { return truncated_; }
 

@@ -1,0 +1,52 @@
+// A reply that gives its own `address` must use a channel without one.
+#include <fmt/format.h>
+
+#include <string>
+
+#include "engine/asyncapi.hpp"
+#include "source/json_pointer.hpp"
+
+namespace asynclint::engine {
+namespace {
+
+class OperationReplyAddressConflict final : public Rule {
+ public:
+  OperationReplyAddressConflict()
+      : Rule({"operation-reply-address-conflict",
+              Severity::error,
+              true,
+              "A reply with an `address` must use a channel whose address is null or absent",
+              Versions::v3,
+              {}}) {}
+
+  void check(RuleContext& context) const override {
+    for (const auto& reply : asyncapi::replies(context)) {
+      checkReply(context, reply);
+    }
+  }
+
+ private:
+  static void checkReply(RuleContext& context, const asyncapi::Definition& reply) {
+    if (!reply.node->contains("address")) return;
+    const std::string channelPointer = pointer::append(reply.pointer, "channel");
+    const Reference* channelReference = context.refs().at(channelPointer);
+    if (channelReference == nullptr) return;
+    const auto channel = context.resolve(channelPointer);
+    if (!channel || !channel->node->is_object()) return;
+    const auto address = channel->node->find("address");
+    if (address == channel->node->end() || address->is_null()) return;
+    context.report(
+        pointer::append(reply.pointer, "address"),
+        fmt::format("{} has an `address`, but its channel '{}' has the address '{}': \"When "
+                    "address is specified, the address property of the channel referenced by "
+                    "this property MUST be either null or not defined\"; remove one of the two",
+                    asyncapi::describeReply(reply), pointer::lastToken(channelReference->target),
+                    address->is_string() ? address->get<std::string>() : address->dump()),
+        Anchor::key);
+  }
+};
+
+}  // namespace
+}  // namespace asynclint::engine
+
+ASYNCLINT_REGISTER_RULE(asynclint::engine::OperationReplyAddressConflict)
