@@ -20,12 +20,16 @@ class ChannelParameters final : public Rule {
               Severity::error,
               true,
               "Channel address placeholders and `parameters` must match",
-              Versions::v3,
+              Versions::all,
               {}}) {}
 
   void check(RuleContext& context) const override {
+    const bool v3 = context.majorVersion() == 3;
     for (const auto& channel : asyncapi::channels(context)) {
-      checkChannel(context, channel);
+      if (v3)
+        checkChannel(context, channel);
+      else
+        checkChannelV2(context, channel);
     }
   }
 
@@ -64,6 +68,42 @@ class ChannelParameters final : public Rule {
       if (usedNames.contains(name)) continue;
       context.report(pointer::append(parametersPointer, name),
                      unusedMessage(label, name, addressKnown, address != node.end()), Anchor::key);
+    }
+  }
+
+  // AsyncAPI 2: the channel's key is its address (a channel name), always known.
+  static void checkChannelV2(RuleContext& context, const asyncapi::Definition& channel) {
+    const json& node = *channel.node;
+    const std::string label = asyncapi::describe("channel", channel);
+    std::vector<std::string> used = asyncapi::placeholders(channel.key);
+    std::erase(used, std::string());
+    const std::unordered_set<std::string> usedNames(used.begin(), used.end());
+
+    const auto parameters = node.find("parameters");
+    const json* declared =
+        parameters != node.end() && parameters->is_object() ? &*parameters : nullptr;
+    if (parameters != node.end() && declared == nullptr) return;
+
+    std::unordered_set<std::string> reported;
+    for (const auto& name : used) {
+      if ((declared != nullptr && declared->contains(name)) || !reported.insert(name).second)
+        continue;
+      context.report(channel.pointer,
+                     fmt::format("placeholder {{{}}} of {} has no parameter '{}' in parameters: "
+                                 "add it, or remove the placeholder",
+                                 name, label, name),
+                     Anchor::key);
+    }
+    if (declared == nullptr) return;
+
+    const std::string parametersPointer = pointer::append(channel.pointer, "parameters");
+    for (const auto& [name, value] : declared->items()) {
+      if (usedNames.contains(name)) continue;
+      context.report(pointer::append(parametersPointer, name),
+                     fmt::format("{} has parameter '{}' that its name does not use: remove it, or "
+                                 "add {{{}}} to the channel name",
+                                 label, name, name),
+                     Anchor::key);
     }
   }
 

@@ -31,7 +31,7 @@ class SchemaValuesInvalid final : public Rule {
               "A schema's `default` or `examples` do not match the schema, or its `enum`/`const` "
               "values "
               "do not match its `type`",
-              Versions::v3,
+              Versions::all,
               {}}) {}
 
   void check(RuleContext& context) const override {

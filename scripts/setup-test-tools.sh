@@ -2,8 +2,9 @@
 # Installs the external validators that the test suite runs against asynclint's output: xmllint
 # (JUnit and Checkstyle XML), pre-commit (the hook), Graphviz's dot (the event-flow graph), clang 14
 # with libFuzzer (the fuzz harnesses replay testdata/),
-# Microsoft's SARIF multitool and action-validator (action.yml), and ccache, which keeps the
-# test builds' objects between runs. Idempotent: a second run only
+# Microsoft's SARIF multitool, action-validator (action.yml) and the official @asyncapi/parser
+# (the parity suite), and ccache, which keeps the test builds' objects between runs. Idempotent:
+# a second run only
 # checks.
 # Debian packages go through apt-get (root or sudo); npm packages into .deps/npm-tools.
 set -euo pipefail
@@ -16,17 +17,16 @@ command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 source scripts/lib/apt.sh
 ensure_apt_packages setup-test-tools "${apt_packages[@]}"
 
+# npm packages: the exact versions of tests/tools/package-lock.json (with integrity hashes), installed
+# with `npm ci` into .deps/npm-tools; again only when the lock changed since the last install.
 tools=.deps/npm-tools
-npm_packages=(@microsoft/sarif-multitool @action-validator/cli)
-npm_missing=()
-for package in "${npm_packages[@]}"; do
-  [ -f "$tools/node_modules/$package/package.json" ] || npm_missing+=("$package")
-done
-if [ "${#npm_missing[@]}" -gt 0 ]; then
-  echo "setup-test-tools: installing ${npm_missing[*]} into $tools"
+if ! cmp -s tests/tools/package-lock.json "$tools/package-lock.json" \
+  || [ ! -d "$tools/node_modules" ]; then
+  echo "setup-test-tools: installing the npm test tools of tests/tools/package-lock.json into $tools"
   mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --silent "${npm_missing[@]}" >/dev/null
+  cp tests/tools/package.json tests/tools/package-lock.json "$tools/"
+  (cd "$tools" && npm ci --no-audit --no-fund --silent >/dev/null)
 fi
 # npm here skips install scripts, which would mark the multitool's .NET binary executable.
 find "$tools/node_modules/@microsoft" -maxdepth 3 -type f -name 'Sarif.Multitool' -exec chmod +x {} + 2>/dev/null || true
-echo "setup-test-tools: xmllint, pre-commit, dot, clang-14 with libFuzzer, sarif-multitool and action-validator ready"
+echo "setup-test-tools: xmllint, pre-commit, dot, clang-14 with libFuzzer, sarif-multitool, action-validator and @asyncapi/parser ready"
