@@ -43,6 +43,15 @@ fi
 #    the rules on large documents: format regexes are compiled once per process (matching a
 #    const std::regex from several threads is safe), patternProperties ones once per validator
 #    (in the cache it already keeps for `pattern`).
+# 6. A schema that reaches itself without consuming data (a base schema whose `oneOf` lists
+#    subtypes that each `allOf` the base, as Java generators write polymorphism) made validation
+#    recurse until the stack overflowed. Validation is co-inductive now: re-entering a subschema at
+#    the same instance location while still validating it there counts as satisfied (the cycle
+#    adds no constraint the outer visit does not already check). Active (subschema, location)
+#    pairs are kept per thread, since the schema check and the rules validate on two threads.
+#    A `oneOf` with several matching branches is not called ambiguous when a branch matched only
+#    through such an assumption: subtypes that extend their base through the base itself cannot
+#    be told apart by validation (the document's `discriminator` is what chooses among them).
 patch_header() {  # file, marker that shows the fix is in, perl substitution
   local file="$valijson_dir/include/valijson/$1"
   grep -qF -- "$2" "$file" && return 0
@@ -62,6 +71,10 @@ patch_header validation_visitor.hpp '// asynclint: format regexes compiled once'
   's{(const std::string format = constraint\.getFormat\(\);)}{$1 // asynclint: format regexes compiled once}; s{std::regex (date_regex|time_regex|datetime_regex)\(}{static const std::regex $1(}g'
 patch_header validation_visitor.hpp '// asynclint: patternProperties regexes cached' \
   's{const std::regex r\(patternPropertyStr\);}{// asynclint: patternProperties regexes cached\n            auto cached = m_regexesCache.find(patternPropertyStr);\n            if (cached == m_regexesCache.end()) {\n                cached = m_regexesCache.emplace(patternPropertyStr, std::regex(patternPropertyStr)).first;\n            }\n            const std::regex &r = cached->second;}'
+patch_header validation_visitor.hpp '// asynclint: co-inductive schema cycles' \
+  's{(    bool validateSchema\(const Subschema &subschema\)\s*\{\s*if \(subschema\.getAlwaysInvalid\(\)\) \{\s*return false;\s*\}\n)}{$1\n        // asynclint: co-inductive schema cycles\n        struct ActiveVisit { const Subschema *schema; const std::vector<std::string> *context; };\n        static thread_local std::vector<ActiveVisit> activeVisits;\n        for (const ActiveVisit &visit : activeVisits) {\n            if (visit.schema == &subschema && *visit.context == m_context) {\n                ++cycleAssumptions();\n                return true;\n            }\n        }\n        activeVisits.push_back({&subschema, &m_context});\n        struct EndVisit { ~EndVisit() { activeVisits.pop_back(); } } endVisit;\n}; s{(\n    bool validateSchema\(const Subschema &subschema\))}{\n    // asynclint: cycle assumptions counted\n    static unsigned long &cycleAssumptions()\n    {\n        static thread_local unsigned long count = 0;\n        return count;\n    }\n$1}'
+patch_header validation_visitor.hpp '// asynclint: oneOf ambiguity through a cycle' \
+  's{(ValidationVisitor<AdapterType> v\(m_target, m_context, m_strictTypes, childResults, m_regexesCache\);\s*)(constraint\.applyToSubschemas\(\s*ValidateSubschemas\(m_target, m_context, true, true, v, childResults, &numValidated, nullptr\)\);)(.*?)\} else if \(numValidated != 1\) \{}{$1// asynclint: oneOf ambiguity through a cycle\n        const unsigned long assumptionsBefore = cycleAssumptions();\n        $2$3\} else if (numValidated != 1 && cycleAssumptions() == assumptionsBefore) \{}s'
 # The external validators of the test suite (xmllint, pre-commit, SARIF multitool, action-validator).
 if [ "${ASYNCLINT_SETUP_TEST_TOOLS:-0}" = 1 ]; then
   ./scripts/setup-test-tools.sh

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/constraints/concrete_constraints.hpp>
 #include <valijson/constraints/constraint_visitor.hpp>
@@ -87,9 +89,15 @@ class Collector final : public vc::ConstraintVisitor {
     Failure failure = branchesOf(constraint);
     const auto matched = std::count_if(failure.branches.begin(), failure.branches.end(),
                                        [](const auto& branch) { return branch.failures.empty(); });
+    // Subtypes that extend their base through the base itself cannot be told apart by
+    // validation: several of them matching is not an ambiguity the schema's author can fix.
+    const bool throughCycle =
+        std::any_of(failure.branches.begin(), failure.branches.end(), [](const auto& branch) {
+          return branch.failures.empty() && branch.throughCycle;
+        });
     if (matched == 0) {
       out_.push_back(std::move(failure));
-    } else if (matched > 1) {
+    } else if (matched > 1 && !throughCycle) {
       add(FailureKind::manyBranches,
           fmt::format("{} matches more than one of the forms allowed here, so it is ambiguous",
                       name()));
@@ -334,8 +342,11 @@ class Collector final : public vc::ConstraintVisitor {
     failure.kind = FailureKind::noBranch;
     failure.pointer = pointer_;
     constraint.applyToSubschemas([&](unsigned, const Subschema* schema) {
-      failure.branches.push_back(
-          {requiresRef(*schema), collectFailures(*schema, node_, pointer_, context_)});
+      const std::size_t assumptionsBefore = context_.cycleAssumptions;
+      auto failures = collectFailures(*schema, node_, pointer_, context_);
+      failure.branches.push_back({requiresRef(*schema),
+                                  context_.cycleAssumptions != assumptionsBefore,
+                                  std::move(failures)});
       return true;
     });
     return failure;
@@ -405,6 +416,16 @@ std::vector<Failure> collectFailures(const Subschema& schema, const json& node,
         FailureKind::notAllowed, pointer, Anchor::value, "this value is not allowed here", {}, {}});
     return failures;
   }
+  const std::pair<const Subschema*, std::string> visit{&schema, pointer};
+  if (std::find(context.open.begin(), context.open.end(), visit) != context.open.end()) {
+    ++context.cycleAssumptions;
+    return failures;
+  }
+  context.open.push_back(visit);
+  struct Close {
+    std::vector<std::pair<const Subschema*, std::string>>& open;
+    ~Close() { open.pop_back(); }
+  } close{context.open};
   Collector collector(node, pointer, context, failures);
   Subschema::ApplyFunction visitEach = [&](const vc::Constraint& constraint) {
     constraint.accept(collector);

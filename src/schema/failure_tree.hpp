@@ -6,6 +6,7 @@
 #include <regex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +40,7 @@ struct Failure {
   std::vector<std::string> expected;  // type names or allowed values, for merging branches
   struct Branch {
     bool requiresRef = false;  // a Reference branch: it requires `$ref`
+    bool throughCycle = false;  // it matched only by re-entering a schema still open (see below)
     std::vector<Failure> failures;
   };
   std::vector<Branch> branches;
@@ -48,6 +50,11 @@ struct WalkContext {
   const nlohmann::json& documentRoot;
   const EnumLookup& enums;
   std::unordered_map<std::string, std::regex>& regexCache;
+  // The (subschema, document node) pairs being walked. A schema that reaches itself without
+  // consuming data (`oneOf` subtypes that `allOf` their base) re-enters a pair that is still open:
+  // the walk counts it as satisfied, as valijson's validation does (co-inductively).
+  std::vector<std::pair<const valijson::Subschema*, std::string>> open = {};
+  std::size_t cycleAssumptions = 0;  // how many times such a pair was taken as satisfied
 };
 
 // The failures of `node` (at `pointer`) against `schema`; empty when it is valid.
