@@ -370,6 +370,37 @@ std::vector<std::string> placeholders(const std::string& text) {
   return names;
 }
 
+bool ServerTemplate::uses(const std::string& variable) const {
+  return std::any_of(fields.begin(), fields.end(), [&](const Field& field) {
+    return std::find(field.placeholders.begin(), field.placeholders.end(), variable) !=
+           field.placeholders.end();
+  });
+}
+
+std::optional<ServerTemplate> serverTemplate(const Definition& server, int majorVersion) {
+  const std::vector<std::string> names = majorVersion == 3   ? std::vector<std::string>{"host",
+                                                                                        "pathname"}
+                                         : majorVersion == 2 ? std::vector<std::string>{"url"}
+                                                             : std::vector<std::string>{};
+  if (names.empty() || !server.node->is_object()) return std::nullopt;
+  ServerTemplate result;
+  result.templated = names;
+  const auto variables = server.node->find("variables");
+  if (variables != server.node->end()) {
+    if (!variables->is_object()) return std::nullopt;
+    result.variables = &*variables;
+  }
+  for (const auto& name : names) {
+    const auto text = server.node->find(name);
+    if (text == server.node->end()) continue;
+    if (!text->is_string()) return std::nullopt;
+    auto used = placeholders(text->get<std::string>());
+    std::erase(used, std::string());
+    result.fields.push_back({name, std::move(used)});
+  }
+  return result;
+}
+
 std::string withoutParameterNames(const std::string& address) {
   std::string shape;
   shape.reserve(address.size());

@@ -176,6 +176,24 @@ bool hasContent(const nlohmann::json& object, const char* key);
 // give an empty name.
 std::vector<std::string> placeholders(const std::string& text);
 
+// What a server's URL templates are made of: the fields that may hold `{variable}` placeholders
+// (`host` and `pathname` in AsyncAPI 3, `url` in 2.x), the placeholders each one uses, and the
+// server's `variables` (nullptr when it has none).
+struct ServerTemplate {
+  struct Field {
+    std::string name;
+    std::vector<std::string> placeholders;  // empty braces left out: a malformed template
+  };
+  std::vector<std::string> templated;  // every field that may hold placeholders, in order
+  std::vector<Field> fields;           // those of them the server has
+  const nlohmann::json* variables = nullptr;
+
+  bool uses(const std::string& variable) const;
+};
+// nullopt when what the server uses is unknown: a templated field or `variables` of the wrong
+// type (a schema finding), or a version without server templates.
+std::optional<ServerTemplate> serverTemplate(const Definition& server, int majorVersion);
+
 // The address with every `{name}` written as `{}`: "users.{id}" and "users.{userId}" are one
 // address whatever the parameters are called.
 std::string withoutParameterNames(const std::string& address);
