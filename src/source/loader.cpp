@@ -547,6 +547,20 @@ std::optional<Diagnostic> parseYaml(const Document& document, std::size_t start,
   return std::nullopt;
 }
 
+// YAML 1.2 counts a carriage return alone as a line break, as it does CR LF and LF; yaml-cpp
+// knows only the last two. A lone CR becomes LF in place (same length, so every offset holds),
+// and the line index and the code frames of the reporters see the same lines as the parser.
+// Returns true when something changed.
+bool lineBreaksFromLoneCarriageReturns(std::string& text) {
+  bool changed = false;
+  for (std::size_t at = text.find('\r'); at != std::string::npos; at = text.find('\r', at + 1)) {
+    if (at + 1 < text.size() && text[at + 1] == '\n') continue;
+    text[at] = '\n';
+    changed = true;
+  }
+  return changed;
+}
+
 SourceFormat detectFormat(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   return first != std::string_view::npos && (text[first] == '{' || text[first] == '[')
@@ -570,6 +584,8 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
   if (auto problem = checkEncoding(document, start)) return failure(std::move(*problem));
   const std::string_view body = std::string_view(document.text).substr(start);
   document.format = detectFormat(body);
+  if (document.format == SourceFormat::yaml && lineBreaksFromLoneCarriageReturns(document.text))
+    document.lines = LineIndex(document.text);
   if (document.format == SourceFormat::json) {
     if (auto problem = checkJsonSyntax(document, start)) return failure(std::move(*problem));
   }
