@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "resolve/remote.hpp"
+#include "source/loader.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -325,6 +326,60 @@ other:
       const auto checked = run(binary() + " validate --no-color -q '" + golden.string() + "'");
       CHECK(checked.output.empty());
       CHECK(checked.exitCode == 0);
+    }
+  }
+
+  TEST_CASE("bundling a single-file document gives back the same data, for every YAML scalar") {
+    TempFolder folder("bundle-scalars");
+    writeFile(folder.path / "entry.yaml", R"(asyncapi: 3.0.0
+info:
+  title: Scalars
+  version: 1.0.0
+  x-null: null
+  x-tilde: ~
+  x-empty-value:
+  x-true: true
+  x-false: false
+  x-yes-string: 'yes'
+  x-true-string: "true"
+  x-null-string: 'null'
+  x-integer: 12
+  x-negative: -7
+  x-float: 1.5
+  x-exponent: 1.0e+3
+  x-number-string: "12"
+  x-float-string: '1.5'
+  x-octal-looking: '0755'
+  x-empty-string: ''
+  x-colon: 'a: b'
+  x-hash: 'a #b'
+  x-leading-space: ' padded'
+  x-unicode: "h\u00e9llo"
+  x-literal: |
+    first line
+    second line
+  x-folded: >
+    folded
+    text
+  'key with: colon': 1
+  '123': numeric key
+  x-list: [null, true, '1', 1, '']
+channels: {}
+)");
+    const auto original = asynclint::loadFile((folder.path / "entry.yaml").string());
+    REQUIRE(original.document.has_value());
+    for (const std::string format : {"yaml", "json"}) {
+      CAPTURE(format);
+      const fs::path output = folder.path / ("bundle." + format);
+      const auto result = run(binary() + " bundle --format " + format + " -o '" +
+                              output.string() + "' '" + (folder.path / "entry.yaml").string() +
+                              "'");
+      REQUIRE_MESSAGE(result.exitCode == 0, result.output);
+      const auto bundled = asynclint::loadFile(output.string());
+      REQUIRE(bundled.document.has_value());
+      CHECK_MESSAGE(bundled.document->root == original.document->root,
+                    "bundle: " << bundled.document->root.dump(1)
+                               << "\noriginal: " << original.document->root.dump(1));
     }
   }
 

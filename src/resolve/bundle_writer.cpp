@@ -34,8 +34,10 @@ void emit(YAML::Emitter& out, const json& node) {
     out << YAML::EndSeq;
   } else if (node.is_string()) {
     emitString(out, node.get_ref<const std::string&>());
+  } else if (node.is_null()) {
+    out << YAML::Null;  // `~`: the text "null" would be quoted as a string
   } else {
-    out << node.dump();  // null, true, false and numbers read back as themselves
+    out << node.dump();  // true, false and numbers read back as themselves
   }
 }
 
