@@ -100,8 +100,22 @@ void adaptOpenApiChecks(json& node) {
   }
 }
 
+// The Parameter definition of the AsyncAPI 2.0-2.4 schemas has a `$ref` property of its own, so a
+// parameter written as a Reference Object (which the text allows) matched both branches of
+// `Reference | Parameter` and failed the `oneOf`. 2.5 dropped the property; so does this.
+void withoutParameterRefProperty(json& schemaDocument) {
+  const auto definitions = schemaDocument.find("definitions");
+  if (definitions == schemaDocument.end() || !definitions->is_object()) return;
+  for (auto& [name, definition] : definitions->items()) {
+    if (name != "parameter" || !definition.is_object()) continue;
+    const auto properties = definition.find("properties");
+    if (properties != definition.end() && properties->is_object()) properties->erase("$ref");
+  }
+}
+
 json adaptedSchema(std::string_view schemaText) {
   json schemaDocument = withoutAvroSchemaCheck(json::parse(schemaText));
+  withoutParameterRefProperty(schemaDocument);
   const auto definitions = schemaDocument.find("definitions");
   if (definitions != schemaDocument.end() && definitions->contains("Reference")) {
     adaptOpenApiChecks(schemaDocument);
