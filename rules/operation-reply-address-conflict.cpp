@@ -29,10 +29,8 @@ class OperationReplyAddressConflict final : public Rule {
   static void checkReply(RuleContext& context, const asyncapi::Definition& reply) {
     if (!reply.node->contains("address")) return;
     const std::string channelPointer = pointer::append(reply.pointer, "channel");
-    const Reference* channelReference = context.refs().at(channelPointer);
-    if (channelReference == nullptr) return;
-    const auto channel = context.resolve(channelPointer);
-    if (!channel || !channel->node->is_object()) return;
+    const auto channel = asyncapi::replyChannel(context, reply);
+    if (!channel) return;
     const auto address = channel->node->find("address");
     if (address == channel->node->end() || address->is_null()) return;
     context.report(
@@ -40,7 +38,8 @@ class OperationReplyAddressConflict final : public Rule {
         fmt::format("{} has an `address`, but its channel '{}' has the address '{}': \"When "
                     "address is specified, the address property of the channel referenced by "
                     "this property MUST be either null or not defined\"; remove one of the two",
-                    asyncapi::describeReply(reply), pointer::lastToken(channelReference->target),
+                    asyncapi::describeReply(reply),
+                    pointer::lastToken(context.refs().at(channelPointer)->target),
                     address->is_string() ? address->get<std::string>() : address->dump()),
         Anchor::key);
   }

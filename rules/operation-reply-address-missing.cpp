@@ -32,20 +32,18 @@ class OperationReplyAddressMissing final : public Rule {
   static void checkReply(RuleContext& context, const asyncapi::Definition& reply) {
     if (reply.node->contains("address")) return;
     const std::string channelPointer = pointer::append(reply.pointer, "channel");
-    const Reference* channelReference = context.refs().at(channelPointer);
-    if (channelReference == nullptr) return;
-    const auto channel = context.resolve(channelPointer);
-    if (!channel || !channel->node->is_object()) return;
+    const auto channel = asyncapi::replyChannel(context, reply);
+    if (!channel) return;
     const auto address = channel->node->find("address");
     const bool written = address != channel->node->end();
     if (written && !address->is_null()) return;
-    context.report(
-        channelPointer,
-        fmt::format("{} goes to channel '{}', {}: give the reply an `address` saying "
-                    "where to send it (such as `location: $message.header#/replyTo`)",
-                    asyncapi::describeReply(reply), pointer::lastToken(channelReference->target),
-                    written ? "whose address is null" : "which has no address"),
-        Anchor::key);
+    context.report(channelPointer,
+                   fmt::format("{} goes to channel '{}', {}: give the reply an `address` saying "
+                               "where to send it (such as `location: $message.header#/replyTo`)",
+                               asyncapi::describeReply(reply),
+                               pointer::lastToken(context.refs().at(channelPointer)->target),
+                               written ? "whose address is null" : "which has no address"),
+                   Anchor::key);
   }
 };
 

@@ -85,8 +85,10 @@ class SchemaCycleNoData final : public Rule {
       inPlaceReferences(*schema, "$ref", next);
       for (const auto& step : next) {
         steps.push_back(step.via);
-        if (state[step.target] == 1) report(step.target);
-        else visit(step.target);
+        if (state[step.target] == 1)
+          report(step.target);
+        else
+          visit(step.target);
         steps.pop_back();
       }
       path.pop_back();

@@ -371,9 +371,8 @@ channels: {}
     for (const std::string format : {"yaml", "json"}) {
       CAPTURE(format);
       const fs::path output = folder.path / ("bundle." + format);
-      const auto result = run(binary() + " bundle --format " + format + " -o '" +
-                              output.string() + "' '" + (folder.path / "entry.yaml").string() +
-                              "'");
+      const auto result = run(binary() + " bundle --format " + format + " -o '" + output.string() +
+                              "' '" + (folder.path / "entry.yaml").string() + "'");
       REQUIRE_MESSAGE(result.exitCode == 0, result.output);
       const auto bundled = asynclint::loadFile(output.string());
       REQUIRE(bundled.document.has_value());

@@ -10,11 +10,11 @@
 #include "engine/engine.hpp"
 #include "engine/rule.hpp"
 #include "report/reporter.hpp"
+#include "rule_fixtures.hpp"
 #include "source/loader.hpp"
 #include "support.hpp"
 #include "system/load.hpp"
 #include "system/system_rule.hpp"
-#include "rule_fixtures.hpp"
 
 namespace fs = std::filesystem;
 using namespace asynclint;
@@ -111,8 +111,8 @@ TEST_SUITE("rules") {
     for (const auto* rule : engine::allRules()) {
       if (rule->info().builtin) continue;
       CHECK_MESSAGE(fs::exists(sourceDir() / "rules" / (rule->info().id + ".cpp")),
-                    "rule " << rule->info().id << " is not defined in rules/"
-                            << rule->info().id << ".cpp, so no test case runs its fixtures");
+                    "rule " << rule->info().id << " is not defined in rules/" << rule->info().id
+                            << ".cpp, so no test case runs its fixtures");
     }
   }
 

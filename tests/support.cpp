@@ -69,9 +69,9 @@ std::string unifiedDiff(const std::filesystem::path& golden, const std::string& 
       std::filesystem::temp_directory_path() /
       ("asynclint-actual-" + std::to_string(::getpid()) + "-" + golden.filename().string());
   writeFile(actualFile, actual);
-  const CommandResult diff = run("diff -u --label 'golden " + golden.string() +
-                                 "' --label actual '" + golden.string() + "' '" +
-                                 actualFile.string() + "'");
+  const CommandResult diff =
+      run("diff -u --label 'golden " + golden.string() + "' --label actual '" + golden.string() +
+          "' '" + actualFile.string() + "'");
   std::filesystem::remove(actualFile);
   return diff.output;
 }

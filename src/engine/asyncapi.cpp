@@ -370,6 +370,14 @@ std::vector<std::string> placeholders(const std::string& text) {
   return names;
 }
 
+std::optional<Resolved> replyChannel(const RuleContext& context, const Definition& reply) {
+  const std::string channelPointer = pointer::append(reply.pointer, "channel");
+  if (context.refs().at(channelPointer) == nullptr) return std::nullopt;
+  auto channel = context.resolve(channelPointer);
+  if (!channel || !channel->node->is_object()) return std::nullopt;
+  return channel;
+}
+
 bool ServerTemplate::uses(const std::string& variable) const {
   return std::any_of(fields.begin(), fields.end(), [&](const Field& field) {
     return std::find(field.placeholders.begin(), field.placeholders.end(), variable) !=
@@ -378,8 +386,8 @@ bool ServerTemplate::uses(const std::string& variable) const {
 }
 
 std::optional<ServerTemplate> serverTemplate(const Definition& server, int majorVersion) {
-  const std::vector<std::string> names = majorVersion == 3   ? std::vector<std::string>{"host",
-                                                                                        "pathname"}
+  const std::vector<std::string> names = majorVersion == 3
+                                             ? std::vector<std::string>{"host", "pathname"}
                                          : majorVersion == 2 ? std::vector<std::string>{"url"}
                                                              : std::vector<std::string>{};
   if (names.empty() || !server.node->is_object()) return std::nullopt;

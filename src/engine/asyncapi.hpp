@@ -45,6 +45,10 @@ std::vector<Definition> messagesForVersion(const RuleContext& context);
 // of an inline reply is its operation's.
 std::vector<Definition> replies(const RuleContext& context);
 
+// The channel that `reply` (one of replies()) references, followed through references; nullopt
+// when its `channel` is not a reference, the reference is broken, or it is not an object.
+std::optional<Resolved> replyChannel(const RuleContext& context, const Definition& reply);
+
 // True for a document with no channels, operations or servers: it describes no application,
 // only components that other documents reference (and give their defaults to).
 bool isComponentLibrary(const RuleContext& context);

@@ -91,10 +91,9 @@ class Collector final : public vc::ConstraintVisitor {
                                        [](const auto& branch) { return branch.failures.empty(); });
     // Subtypes that extend their base through the base itself cannot be told apart by
     // validation: several of them matching is not an ambiguity the schema's author can fix.
-    const bool throughCycle =
-        std::any_of(failure.branches.begin(), failure.branches.end(), [](const auto& branch) {
-          return branch.failures.empty() && branch.throughCycle;
-        });
+    const bool throughCycle = std::any_of(
+        failure.branches.begin(), failure.branches.end(),
+        [](const auto& branch) { return branch.failures.empty() && branch.throughCycle; });
     if (matched == 0) {
       out_.push_back(std::move(failure));
     } else if (matched > 1 && !throughCycle) {

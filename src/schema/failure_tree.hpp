@@ -39,7 +39,7 @@ struct Failure {
   std::string message;  // phrased for people; empty for noBranch, which is phrased later
   std::vector<std::string> expected;  // type names or allowed values, for merging branches
   struct Branch {
-    bool requiresRef = false;  // a Reference branch: it requires `$ref`
+    bool requiresRef = false;   // a Reference branch: it requires `$ref`
     bool throughCycle = false;  // it matched only by re-entering a schema still open (see below)
     std::vector<Failure> failures;
   };
