@@ -19,7 +19,9 @@ struct SchemaIn {
 // requires that the producer does not, a type or format that differs, enum values the producer
 // allows beyond the consumer's, a constraint (pattern, bounds) the consumer adds, a property the
 // producer may send where the consumer forbids additional ones. Schemas the comparison cannot
-// read (a broken or external reference, another schema format) give nothing.
+// read (a broken or external reference, another schema format) give nothing. The comparison is
+// system/compatibility.hpp's, with only its certain answers kept, and an open producer schema
+// read as sending the properties it declares.
 std::vector<std::string> schemaDrift(const SchemaIn& producer, const SchemaIn& consumer,
                                      const std::string& path);
 
