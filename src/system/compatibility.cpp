@@ -86,8 +86,9 @@ class Equivalence {
       if (other == right.end()) return false;
       if (!same(&value, &*other, !names && holdsNames(key), depth + 1)) return false;
     }
-    const auto rightCount = std::count_if(right.items().begin(), right.items().end(),
-                                          [&](const auto& item) { return counts(item.key(), names); });
+    const auto rightCount =
+        std::count_if(right.items().begin(), right.items().end(),
+                      [&](const auto& item) { return counts(item.key(), names); });
     return counted == static_cast<std::size_t>(rightCount);
   }
 
@@ -177,8 +178,10 @@ std::optional<std::vector<std::string>> typesOf(const View& view) {
     }
     std::vector<std::string> kept;
     for (const auto& type : *types) {
-      if (typeAccepts(declared, type)) kept.push_back(type);
-      else if (type == "number" && typeAccepts(declared, "integer")) kept.push_back("integer");
+      if (typeAccepts(declared, type))
+        kept.push_back(type);
+      else if (type == "number" && typeAccepts(declared, "integer"))
+        kept.push_back("integer");
     }
     types = std::move(kept);
   }
@@ -198,7 +201,8 @@ std::optional<json> valuesOf(const View& view) {
   std::optional<json> values;
   for (const auto& member : view.members) {
     json allowed;
-    if (const json* constant = memberOf(member, "const")) allowed = json::array({*constant});
+    if (const json* constant = memberOf(member, "const"))
+      allowed = json::array({*constant});
     else if (const json* list = memberOf(member, "enum"); list != nullptr && list->is_array())
       allowed = *list;
     else
@@ -270,14 +274,32 @@ std::optional<double> tightest(const View& view, const char* key, bool lower) {
 // The keywords the comparison reads; any other keyword of B (not an annotation) must appear
 // alike in A, or the answer is "cannot tell".
 bool isModelled(const std::string& key) {
-  static const std::set<std::string, std::less<>> modelled{
-      "type",          "enum",          "const",         "format",
-      "minimum",       "maximum",       "exclusiveMinimum", "exclusiveMaximum",
-      "minLength",     "maxLength",     "minItems",      "maxItems",
-      "minProperties", "maxProperties", "pattern",       "multipleOf",
-      "uniqueItems",   "required",      "properties",    "additionalProperties",
-      "allOf",         "anyOf",         "oneOf",         "definitions",
-      "$defs",         "$ref"};
+  static const std::set<std::string, std::less<>> modelled{"type",
+                                                           "enum",
+                                                           "const",
+                                                           "format",
+                                                           "minimum",
+                                                           "maximum",
+                                                           "exclusiveMinimum",
+                                                           "exclusiveMaximum",
+                                                           "minLength",
+                                                           "maxLength",
+                                                           "minItems",
+                                                           "maxItems",
+                                                           "minProperties",
+                                                           "maxProperties",
+                                                           "pattern",
+                                                           "multipleOf",
+                                                           "uniqueItems",
+                                                           "required",
+                                                           "properties",
+                                                           "additionalProperties",
+                                                           "allOf",
+                                                           "anyOf",
+                                                           "oneOf",
+                                                           "definitions",
+                                                           "$defs",
+                                                           "$ref"};
   return modelled.contains(key);
 }
 
@@ -448,9 +470,9 @@ class Comparison {
         }
         bool fits = false;
         for (std::size_t k = 0; k < alternatives->size() && !fits; ++k) {
-          fits = trial(a, viewOf(treeB_, &(*alternatives)[k], pointer::append(at, k)), path,
-                       depth + 1)
-                     .empty();
+          fits =
+              trial(a, viewOf(treeB_, &(*alternatives)[k], pointer::append(at, k)), path, depth + 1)
+                  .empty();
         }
         if (!fits)
           report(Certainty::undecidable, a, b, keyword,
@@ -469,9 +491,8 @@ class Comparison {
       if (!member.node->contains("type")) continue;
       const auto wanted = engine::asyncapi::declaredTypes(*member.node);
       if (typesA) {
-        const bool fits = std::all_of(typesA->begin(), typesA->end(), [&](const std::string& t) {
-          return typeAccepts(wanted, t);
-        });
+        const bool fits = std::all_of(typesA->begin(), typesA->end(),
+                                      [&](const std::string& t) { return typeAccepts(wanted, t); });
         if (!fits)
           report(Certainty::definite, a, b, "type",
                  fmt::format("{} is {} for {} but {} for {}", path, listText(*typesA), roles().a,
@@ -527,12 +548,12 @@ class Comparison {
           beyond.push_back(value);
       }
       if (!beyond.empty())
-        report(Certainty::definite, a, b, keyword,
-               fmt::format("{} {} {} at {}, which {}'s {} {} does not allow", roles().a,
-                           roles().aAllows, beyond.dump(), path, roles().b, keyword,
-                           std::string_view(keyword) == "const" ? allowed[0].dump()
-                                                                : allowed.dump()),
-               member.pointer);
+        report(
+            Certainty::definite, a, b, keyword,
+            fmt::format("{} {} {} at {}, which {}'s {} {} does not allow", roles().a,
+                        roles().aAllows, beyond.dump(), path, roles().b, keyword,
+                        std::string_view(keyword) == "const" ? allowed[0].dump() : allowed.dump()),
+            member.pointer);
     }
   }
 
@@ -551,13 +572,13 @@ class Comparison {
       if (equal) continue;
       if (given == nullptr)
         report(Certainty::definite, a, b, "format",
-               fmt::format("{} expects {} in format {}; {} does not guarantee it", roles().b,
-                           path, format->dump(), roles().a),
+               fmt::format("{} expects {} in format {}; {} does not guarantee it", roles().b, path,
+                           format->dump(), roles().a),
                member.pointer);
       else
         report(Certainty::definite, a, b, "format",
-               fmt::format("{} has format {} for {} but {} for {}", path, given->dump(),
-                           roles().a, format->dump(), roles().b),
+               fmt::format("{} has format {} for {} but {} for {}", path, given->dump(), roles().a,
+                           format->dump(), roles().b),
                member.pointer);
     }
   }
@@ -598,15 +619,17 @@ class Comparison {
   static bool withinBound(const View& a, const Bound& bound, double wanted) {
     const std::string_view keyword = bound.keyword;
     const auto given = tightest(a, bound.keyword, bound.lower);
-    const auto better = [&](double value) { return bound.lower ? value >= wanted : value <= wanted; };
+    const auto better = [&](double value) {
+      return bound.lower ? value >= wanted : value <= wanted;
+    };
     const auto strictlyBetter = [&](double value) {
       return bound.lower ? value > wanted : value < wanted;
     };
     if (given && better(*given)) return true;
     // minimum and exclusiveMinimum (maximum and exclusiveMaximum) stand in for each other.
     if (keyword == "minimum" || keyword == "maximum") {
-      const auto exclusive = tightest(a, bound.lower ? "exclusiveMinimum" : "exclusiveMaximum",
-                                      bound.lower);
+      const auto exclusive =
+          tightest(a, bound.lower ? "exclusiveMinimum" : "exclusiveMaximum", bound.lower);
       return exclusive && better(*exclusive);
     }
     if (keyword == "exclusiveMinimum" || keyword == "exclusiveMaximum") {
@@ -651,8 +674,8 @@ class Comparison {
     for (const auto& member : a.members) {
       std::set<const json*> entered;
       if (const json* schema = declaredProperty(member, name)) {
-        addTo(property, treeA_, {schema, member.pointer + "/properties/" + pointer::escapeToken(name)},
-              entered);
+        addTo(property, treeA_,
+              {schema, member.pointer + "/properties/" + pointer::escapeToken(name)}, entered);
       } else if (isClosed(member)) {
         property.never = true;
       } else if (const json* additional = memberOf(member, "additionalProperties");
@@ -737,10 +760,11 @@ class Comparison {
       for (const auto& [keyword, value] : member.node->items()) {
         if (isModelled(keyword) || isSchemaAnnotation(keyword)) continue;
         if (keyword == "items" && !value.is_array()) continue;
-        const bool alikeInA = std::any_of(a.members.begin(), a.members.end(), [&](const Member& own) {
-          const json* mine = memberOf(own, keyword.c_str());
-          return mine != nullptr && same(mine, &value);
-        });
+        const bool alikeInA =
+            std::any_of(a.members.begin(), a.members.end(), [&](const Member& own) {
+              const json* mine = memberOf(own, keyword.c_str());
+              return mine != nullptr && same(mine, &value);
+            });
         if (alikeInA) continue;
         report(Certainty::undecidable, a, b, keyword.c_str(),
                fmt::format("{} has {} at {}, which {} does not have alike; asynclint cannot tell "
@@ -763,8 +787,8 @@ class Comparison {
 
 bool isSchemaAnnotation(const std::string& keyword) {
   static const std::set<std::string, std::less<>> annotations{
-      "description", "title",      "examples", "example",      "default",
-      "$comment",    "readOnly",   "writeOnly", "deprecated",  "$schema",
+      "description", "title",        "examples",      "example",         "default",
+      "$comment",    "readOnly",     "writeOnly",     "deprecated",      "$schema",
       "$id",         "externalDocs", "discriminator", "contentEncoding", "contentMediaType"};
   return annotations.contains(keyword) || keyword.starts_with("x-");
 }

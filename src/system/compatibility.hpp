@@ -29,10 +29,10 @@ enum class Certainty {
 
 struct Incompatibility {
   Certainty certainty = Certainty::definite;
-  std::string text;       // one sentence, naming the place as a path: "payload.items[].quantity"
-  std::string pointerA;   // the node of A where it was found (in A's tree)
-  std::string pointerB;   // the node of B where it was found (in B's tree)
-  std::string keyword;    // the keyword concerned ("required", "type"...), when one is
+  std::string text;      // one sentence, naming the place as a path: "payload.items[].quantity"
+  std::string pointerA;  // the node of A where it was found (in A's tree)
+  std::string pointerB;  // the node of B where it was found (in B's tree)
+  std::string keyword;   // the keyword concerned ("required", "type"...), when one is
 };
 
 // How the sentences name the two schemas: "the producer" / "the consumer" / "may send".
