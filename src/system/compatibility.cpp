@@ -803,6 +803,12 @@ std::vector<Incompatibility> incompatibilities(const SchemaNode& a, const Schema
   return std::move(comparison.found);
 }
 
+SchemaNode followSchemaReferences(const SchemaNode& node) {
+  if (node.tree == nullptr) return node;
+  const Located found = followReferences(*node.tree, {node.node, node.pointer});
+  return {node.tree, found.node, found.pointer};
+}
+
 bool equivalent(const SchemaNode& a, const SchemaNode& b, bool ignoreAnnotations) {
   if (a.tree == nullptr || b.tree == nullptr) return false;
   return Equivalence(*a.tree, *b.tree, ignoreAnnotations).same(a.node, b.node, false, 0);

@@ -63,6 +63,10 @@ std::vector<Incompatibility> incompatibilities(const SchemaNode& a, const Schema
 // (description, title, examples, default, $comment, x-*...) aside. Recursive values end.
 bool equivalent(const SchemaNode& a, const SchemaNode& b, bool ignoreAnnotations);
 
+// The node that `node` stands for, with local `$ref`s followed (its pointer too); a null node when
+// a reference is broken or leaves the tree.
+SchemaNode followSchemaReferences(const SchemaNode& node);
+
 // True for the schema keywords that do not constrain values: description, title, examples,
 // example, default, $comment, readOnly, writeOnly, deprecated, $schema, $id, externalDocs,
 // discriminator and x-* extensions.
