@@ -89,6 +89,7 @@ struct DiffOptions {
   Severity failSeverity = Severity::error;
   resolve::ResolveOptions resolve;
   config::ConfigChoice config;
+  bool timings = false;  // print the time of each phase (load, compare, report) to standard error
 };
 
 // `asynclint diff`: every change from `before` to `after` as a finding (breaking: error,

@@ -267,6 +267,8 @@ int main(int argc, char** argv) {
                    "Lowest severity that makes the exit code 1 (error: a breaking change)")
       ->check(CLI::IsMember({"error", "warning", "info", "hint"}))
       ->capture_default_str();
+  diff->add_flag("--timings", diffOptions.timings,
+                 "Print the time of each phase (load, compare, report) to standard error");
   addConfigOptions(*diff, diffOptions.config);
   addResolveOptions(*diff, diffOptions.resolve);
   diff->footer(

@@ -150,8 +150,10 @@ int runDiff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
   const auto settings = config::settingsFor(
       *resolution.config,
       afterIsFile ? std::optional<fs::path>(absolutePath(options.after)) : std::nullopt);
+  const auto loadStart = std::chrono::steady_clock::now();
   auto [before, after] =
       loadSides(options, resolveOptionsFor(options.resolve, *resolution.config), keepText);
+  if (options.timings) err << fmt::format("timings: load {:.3f} s\n", secondsSince(loadStart));
 
   report::RunReport run = emptyRunReport();
   for (const LoadedSide* side : {&before, &after}) {
@@ -160,14 +162,19 @@ int runDiff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
   }
   const bool inputError = !before.usable() || !after.usable();
   if (!inputError) {
+    const auto compareStart = std::chrono::steady_clock::now();
     const auto changes =
         diff::compareServices(before.system->services()[0], after.system->services()[0]);
     run.diagnostics = findingsOf(changes, before, after, settings);
+    if (options.timings)
+      err << fmt::format("timings: compare {:.3f} s\n", secondsSince(compareStart));
   }
   sortDiagnostics(run.diagnostics);
+  const auto reportStart = std::chrono::steady_clock::now();
   for (auto& output : outputs) {
     if (!writeOutput(output, run, out, err)) return exitUsage;
   }
+  if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
   if (inputError) return exitUsage;
   const bool failing =
       std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
