@@ -10,8 +10,6 @@
 #include <tuple>
 
 #include "engine/asyncapi.hpp"
-#include "schema/avro.hpp"
-#include "schema/openapi.hpp"
 #include "schema/schema_format.hpp"
 #include "source/json_pointer.hpp"
 #include "system/compatibility.hpp"
@@ -50,46 +48,6 @@ bool isDocumentation(const std::string& key) {
 schema::SchemaLanguage languageOf(const std::string& schemaFormat) {
   return schemaFormat.empty() ? schema::SchemaLanguage::jsonSchema
                               : schema::schemaLanguage(schemaFormat);
-}
-
-// A payload or headers schema ready to compare: a node of the document, or the JSON Schema that a
-// schema in another format implies (owned; findings are then placed at the payload).
-struct Comparable {
-  std::shared_ptr<const json> implied;
-  system::SchemaNode node;
-  std::string documentPointer;  // where the schema is written in the document
-};
-
-std::optional<Comparable> impliedSchema(const ServiceModel& service, const MessageModel& message) {
-  const std::string& at = *message.formattedPayload;
-  const json* written = service.at(at);
-  if (written == nullptr) return std::nullopt;
-  std::shared_ptr<const json> implied;
-  switch (languageOf(message.schemaFormat)) {
-    case schema::SchemaLanguage::avro:
-      if (!schema::avro::validate(*written, at).empty()) return std::nullopt;
-      implied = std::make_shared<const json>(schema::avro::impliedJsonSchema(*written));
-      break;
-    case schema::SchemaLanguage::openapi:
-      implied =
-          std::make_shared<const json>(schema::openapi::impliedJsonSchema(*written, service.tree));
-      break;
-    default:
-      return std::nullopt;
-  }
-  return Comparable{implied, {implied.get(), implied.get(), ""}, at};
-}
-
-// The schema of the message's `part` ("payload" or "headers"); an absent one allows anything;
-// nullopt when it cannot be read (a format asynclint does not compare, a broken reference).
-std::optional<Comparable> comparableSchema(const ServiceModel& service, const MessageModel& message,
-                                           const std::string& part) {
-  const std::optional<std::string>& schema = part == "payload" ? message.payload : message.headers;
-  if (schema) return Comparable{nullptr, {&service.tree, service.at(*schema), *schema}, *schema};
-  if (part == "payload" && message.formattedPayload) return impliedSchema(service, message);
-  const json* written = service.at(message.pointer);
-  if (written != nullptr && written->contains(part)) return std::nullopt;
-  return Comparable{nullptr, {&anything(), &anything(), ""}, message.pointer};
 }
 
 // Operations of the old and new document that are the same operation.
@@ -341,7 +299,7 @@ class Differ {
   // --- schemas ---------------------------------------------------------------------------------
 
   // Where a reason found by the comparison is written in the new document.
-  std::string newPlace(const Comparable& schema, const std::string& pointer,
+  std::string newPlace(const system::ComparableSchema& schema, const std::string& pointer,
                        const std::string& keyword) const {
     if (schema.implied) return schema.documentPointer;
     if (!keyword.empty()) {
@@ -353,8 +311,8 @@ class Differ {
 
   void comparePart(const OperationModel& op, const MessageModel& before, const MessageModel& after,
                    const std::string& part) {
-    const auto old = comparableSchema(before_, before, part);
-    const auto now = comparableSchema(after_, after, part);
+    const auto old = system::comparableSchema(before_, before, part);
+    const auto now = system::comparableSchema(after_, after, part);
     if (!old || !now) {
       compareUnreadable(op, before, after, part);
       return;
@@ -378,9 +336,10 @@ class Differ {
   // undecidable) when `breaking`, else safe. A is the new schema when `newIsA`, else the old one.
   // True when there was a reason.
   bool reportReasons(const OperationModel& op, const MessageModel& message, const std::string& part,
-                     const Comparable& old, const Comparable& now, bool newIsA, bool breaking) {
-    const Comparable& a = newIsA ? now : old;
-    const Comparable& b = newIsA ? old : now;
+                     const system::ComparableSchema& old, const system::ComparableSchema& now,
+                     bool newIsA, bool breaking) {
+    const system::ComparableSchema& a = newIsA ? now : old;
+    const system::ComparableSchema& b = newIsA ? old : now;
     system::CompatibilityOptions options;
     options.roles = newIsA ? system::Roles{"the new schema", "the old schema", "allows"}
                            : system::Roles{"the old schema", "the new schema", "allowed"};
@@ -415,7 +374,8 @@ class Differ {
   // Neither direction loses a value: say what changed (properties declared or no longer
   // declared), safe.
   void reportCompatible(const OperationModel& op, const MessageModel& message,
-                        const std::string& part, const Comparable& old, const Comparable& now) {
+                        const std::string& part, const system::ComparableSchema& old,
+                        const system::ComparableSchema& now) {
     std::vector<std::pair<std::string, std::string>> described;  // text, pointer in the new
     std::set<std::pair<const json*, const json*>> seen;
     describeProperties(old.node, now.node, part, described, seen, 0);

@@ -12,6 +12,9 @@
 #include <utility>
 
 #include "engine/asyncapi.hpp"
+#include "schema/avro.hpp"
+#include "schema/openapi.hpp"
+#include "schema/schema_format.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::system {
@@ -783,7 +786,41 @@ class Comparison {
       visited_;
 };
 
+std::optional<ComparableSchema> impliedSchema(const ServiceModel& service,
+                                              const MessageModel& message) {
+  const std::string& at = *message.formattedPayload;
+  const json* written = service.at(at);
+  if (written == nullptr) return std::nullopt;
+  std::shared_ptr<const json> implied;
+  switch (schema::schemaLanguage(message.schemaFormat)) {
+    case schema::SchemaLanguage::avro:
+      if (!schema::avro::validate(*written, at).empty()) return std::nullopt;
+      implied = std::make_shared<const json>(schema::avro::impliedJsonSchema(*written));
+      break;
+    case schema::SchemaLanguage::openapi:
+      implied =
+          std::make_shared<const json>(schema::openapi::impliedJsonSchema(*written, service.tree));
+      break;
+    default:
+      return std::nullopt;
+  }
+  return ComparableSchema{implied, {implied.get(), implied.get(), ""}, at};
+}
+
 }  // namespace
+
+std::optional<ComparableSchema> comparableSchema(const ServiceModel& service,
+                                                 const MessageModel& message,
+                                                 const std::string& part) {
+  static const json anyValue = json::object();
+  const std::optional<std::string>& schema = part == "payload" ? message.payload : message.headers;
+  if (schema)
+    return ComparableSchema{nullptr, {&service.tree, service.at(*schema), *schema}, *schema};
+  if (part == "payload" && message.formattedPayload) return impliedSchema(service, message);
+  const json* written = service.at(message.pointer);
+  if (written != nullptr && written->contains(part)) return std::nullopt;
+  return ComparableSchema{nullptr, {&anyValue, &anyValue, ""}, message.pointer};
+}
 
 bool isSchemaAnnotation(const std::string& keyword) {
   static const std::set<std::string, std::less<>> annotations{

@@ -8,10 +8,14 @@
 // pair of schema nodes is compared once.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "system/model.hpp"
 
 namespace asynclint::system {
 
@@ -66,6 +70,21 @@ bool equivalent(const SchemaNode& a, const SchemaNode& b, bool ignoreAnnotations
 // The node that `node` stands for, with local `$ref`s followed (its pointer too); a null node when
 // a reference is broken or leaves the tree.
 SchemaNode followSchemaReferences(const SchemaNode& node);
+
+// A message's payload or headers schema, ready to compare: a node of the service's document, or
+// the JSON Schema that a payload in another format (Avro, OpenAPI 3.0) implies, owned here.
+struct ComparableSchema {
+  std::shared_ptr<const nlohmann::json> implied;  // set for a schema in another format
+  SchemaNode node;
+  std::string documentPointer;  // where the schema is written in the document
+};
+
+// The schema of the message's `part` ("payload" or "headers"); an absent one allows any value;
+// nullopt when it cannot be read (a format asynclint does not compare, such as Protobuf, an
+// invalid Avro schema, a broken reference).
+std::optional<ComparableSchema> comparableSchema(const ServiceModel& service,
+                                                 const MessageModel& message,
+                                                 const std::string& part);
 
 // True for the schema keywords that do not constrain values: description, title, examples,
 // example, default, $comment, readOnly, writeOnly, deprecated, $schema, $id, externalDocs,

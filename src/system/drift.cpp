@@ -40,17 +40,35 @@ nlohmann::json canonical(const nlohmann::json& tree, const nlohmann::json* node,
 
 }  // namespace
 
-std::vector<std::string> schemaDrift(const SchemaIn& producer, const SchemaIn& consumer,
-                                     const std::string& path) {
+namespace {
+
+std::vector<std::string> certainDrift(const SchemaNode& producer, const SchemaNode& consumer,
+                                      const std::string& path) {
   CompatibilityOptions options;
   options.undeclaredProperties = false;  // what a producer declares is what it sends
   std::vector<std::string> problems;
-  for (auto& found : incompatibilities({&producer.tree, producer.schema, ""},
-                                       {&consumer.tree, consumer.schema, ""}, path, options)) {
+  for (auto& found : incompatibilities(producer, consumer, path, options)) {
     // A finding at error severity must be certain: what cannot be decided is left to `diff`.
     if (found.certainty == Certainty::definite) problems.push_back(std::move(found.text));
   }
   return problems;
+}
+
+bool hasPart(const ServiceModel& service, const MessageModel& message, const std::string& part) {
+  const nlohmann::json* node = service.at(message.pointer);
+  return node != nullptr && node->is_object() && node->contains(part);
+}
+
+}  // namespace
+
+std::vector<std::string> messageDrift(const ServiceModel& producer, const MessageModel& sent,
+                                      const ServiceModel& consumer, const MessageModel& wanted,
+                                      const std::string& part) {
+  if (!hasPart(producer, sent, part) || !hasPart(consumer, wanted, part)) return {};
+  const auto sentSchema = comparableSchema(producer, sent, part);
+  const auto wantedSchema = comparableSchema(consumer, wanted, part);
+  if (!sentSchema || !wantedSchema) return {};
+  return certainDrift(sentSchema->node, wantedSchema->node, part);
 }
 
 nlohmann::json canonicalSchema(const SchemaIn& schema) {
