@@ -126,15 +126,10 @@ std::pair<LoadedSide, LoadedSide> loadSides(const DiffOptions& options,
 }  // namespace
 
 int runDiff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
-  std::vector<Output> outputs;
-  for (const auto& spec : options.outputs) {
-    auto output = openOutput(spec, options.report, err);
-    if (!output) return exitUsage;
-    outputs.push_back(std::move(*output));
-  }
-  const bool keepText = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
-    return output.format->needsSource;
-  });
+  auto opened = openOutputs(options.outputs, options.report, err);
+  if (!opened) return exitUsage;
+  std::vector<Output>& outputs = *opened;
+  const bool keepText = needsSource(outputs);
   const auto commandLine = commandLineRules(options.config, err);
   if (!commandLine) return exitUsage;
   config::ConfigResolver resolver(options.config, *commandLine);
@@ -175,11 +170,7 @@ int runDiff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
     if (!writeOutput(output, run, out, err)) return exitUsage;
   }
   if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
-  if (inputError) return exitUsage;
-  const bool failing =
-      std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
-                  [&](const Diagnostic& d) { return d.severity <= options.failSeverity; });
-  return failing ? exitFindings : exitClean;
+  return exitCodeOf(run, inputError, options.failSeverity);
 }
 
 }  // namespace asynclint

@@ -90,6 +90,30 @@ std::optional<Output> openOutput(const OutputSpec& spec, const report::ReportOpt
   return output;
 }
 
+std::optional<std::vector<Output>> openOutputs(const std::vector<OutputSpec>& specs,
+                                               const report::ReportOptions& options,
+                                               std::ostream& err) {
+  std::vector<Output> outputs;
+  for (const auto& spec : specs) {
+    auto output = openOutput(spec, options, err);
+    if (!output) return std::nullopt;
+    outputs.push_back(std::move(*output));
+  }
+  return outputs;
+}
+
+bool needsSource(const std::vector<Output>& outputs) {
+  return std::any_of(outputs.begin(), outputs.end(),
+                     [](const Output& output) { return output.format->needsSource; });
+}
+
+int exitCodeOf(const report::RunReport& run, bool inputError, Severity failSeverity) {
+  if (inputError) return exitUsage;
+  const bool failing = std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
+                                   [&](const Diagnostic& d) { return d.severity <= failSeverity; });
+  return failing ? exitFindings : exitClean;
+}
+
 bool writeOutput(Output& output, const report::RunReport& run, std::ostream& out,
                  std::ostream& err) {
   std::ostream& stream = output.file ? *output.file : out;

@@ -46,6 +46,15 @@ struct Output {
 struct OutputSpec;
 std::optional<Output> openOutput(const OutputSpec& spec, const report::ReportOptions& options,
                                  std::ostream& err);
+// Every output opened, or nullopt after saying which cannot be.
+std::optional<std::vector<Output>> openOutputs(const std::vector<OutputSpec>& specs,
+                                               const report::ReportOptions& options,
+                                               std::ostream& err);
+// True when one of the outputs shows lines of the source.
+bool needsSource(const std::vector<Output>& outputs);
+// The exit code of a run once its outputs are written: 2 after an input error, 1 when a finding
+// is at or above `failSeverity`, else 0.
+int exitCodeOf(const report::RunReport& run, bool inputError, Severity failSeverity);
 // Writes the report to the output (closing its file); false after saying why it cannot.
 bool writeOutput(Output& output, const report::RunReport& run, std::ostream& out,
                  std::ostream& err);

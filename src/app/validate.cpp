@@ -126,15 +126,10 @@ std::vector<Diagnostic> systemFindings(
 }  // namespace
 
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
-  std::vector<Output> outputs;
-  for (const auto& spec : options.outputs) {
-    auto output = openOutput(spec, options.report, err);
-    if (!output) return exitUsage;
-    outputs.push_back(std::move(*output));
-  }
-  const bool keepSource = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
-    return output.format->needsSource;
-  });
+  auto opened = openOutputs(options.outputs, options.report, err);
+  if (!opened) return exitUsage;
+  std::vector<Output>& outputs = *opened;
+  const bool keepSource = needsSource(outputs);
   const auto commandLine = commandLineRules(options.config, err);
   if (!commandLine) return exitUsage;
   config::ConfigResolver resolver(options.config, *commandLine);
@@ -210,11 +205,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
     if (!writeOutput(output, run, out, err)) return exitUsage;
   }
   if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
-  if (inputError) return exitUsage;
-  const bool failing =
-      std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
-                  [&](const Diagnostic& d) { return d.severity <= options.failSeverity; });
-  return failing ? exitFindings : exitClean;
+  return exitCodeOf(run, inputError, options.failSeverity);
 }
 
 }  // namespace asynclint

@@ -560,18 +560,27 @@ class Comparison {
     }
   }
 
+  // What A says for `keyword`: the first value a member gives, and whether one equals `wanted`.
+  struct Given {
+    const json* first = nullptr;
+    bool equal = false;
+  };
+  static Given givenIn(const View& a, const char* keyword, const json& wanted) {
+    Given given;
+    for (const auto& own : a.members) {
+      const json* candidate = memberOf(own, keyword);
+      if (candidate == nullptr) continue;
+      given.first = given.first != nullptr ? given.first : candidate;
+      given.equal = given.equal || *candidate == wanted;
+    }
+    return given;
+  }
+
   void compareFormat(const View& a, const View& b, const std::string& path) {
     for (const auto& member : b.members) {
       const json* format = memberOf(member, "format");
       if (format == nullptr) continue;
-      const json* given = nullptr;
-      bool equal = false;
-      for (const auto& own : a.members) {
-        const json* candidate = memberOf(own, "format");
-        if (candidate == nullptr) continue;
-        given = given != nullptr ? given : candidate;
-        equal = equal || *candidate == *format;
-      }
+      const auto [given, equal] = givenIn(a, "format", *format);
       if (equal) continue;
       if (given == nullptr)
         report(Certainty::definite, a, b, "format",
@@ -598,14 +607,7 @@ class Comparison {
     for (const auto& member : b.members) {
       const json* pattern = memberOf(member, "pattern");
       if (pattern == nullptr) continue;
-      const json* given = nullptr;
-      bool equal = false;
-      for (const auto& own : a.members) {
-        const json* candidate = memberOf(own, "pattern");
-        if (candidate == nullptr) continue;
-        given = given != nullptr ? given : candidate;
-        equal = equal || *candidate == *pattern;
-      }
+      const auto [given, equal] = givenIn(a, "pattern", *pattern);
       if (equal) continue;
       if (given == nullptr) {
         addsConstraint(a, b, member, "pattern", *pattern, path);

@@ -164,20 +164,6 @@ std::vector<MessageModel> messagesV2(const RuleContext& context, const std::stri
   return messages;
 }
 
-std::vector<std::string> channelProtocolsV2(const RuleContext& context,
-                                            const nlohmann::json& channel) {
-  const auto names = channel.find("servers");
-  if (names == channel.end() || !names->is_array() || names->empty())
-    return allServerProtocols(context);
-  std::vector<std::string> protocols;
-  for (const auto& name : *names) {
-    if (!name.is_string()) continue;
-    if (const auto server = context.resolve(pointer::append("/servers", name.get<std::string>())))
-      protocols.push_back(stringMember(*server->node, "protocol"));
-  }
-  return sortedUnique(std::move(protocols));
-}
-
 std::vector<std::string> channelServersV2(const RuleContext& context,
                                           const nlohmann::json& channel) {
   const auto names = channel.find("servers");
@@ -188,6 +174,16 @@ std::vector<std::string> channelServersV2(const RuleContext& context,
     if (name.is_string()) found.push_back(name.get<std::string>());
   }
   return sortedUnique(std::move(found));
+}
+
+std::vector<std::string> channelProtocolsV2(const RuleContext& context,
+                                            const nlohmann::json& channel) {
+  std::vector<std::string> protocols;
+  for (const auto& name : channelServersV2(context, channel)) {
+    if (const auto server = context.resolve(pointer::append("/servers", name)))
+      protocols.push_back(stringMember(*server->node, "protocol"));
+  }
+  return sortedUnique(std::move(protocols));
 }
 
 std::vector<ServerModel> serversOf(const RuleContext& context) {
