@@ -81,6 +81,22 @@ struct BundleOptions {
 // written: exit 2. Otherwise exit 0.
 int runBundle(const BundleOptions& options, std::ostream& out, std::ostream& err);
 
+struct DiffOptions {
+  std::string before;  // a file, or REV:path (read from git)
+  std::string after;
+  std::vector<OutputSpec> outputs{OutputSpec{}};
+  report::ReportOptions report;
+  Severity failSeverity = Severity::error;
+  resolve::ResolveOptions resolve;
+  config::ConfigChoice config;
+  bool timings = false;  // print the time of each phase (load, compare, report) to standard error
+};
+
+// `asynclint diff`: every change from `before` to `after` as a finding (breaking: error,
+// possibly breaking: warning, safe: info; docs/diff.md). Exit 2 when a side cannot be read, 1
+// when a finding is at or above the failure severity, else 0.
+int runDiff(const DiffOptions& options, std::ostream& out, std::ostream& err);
+
 // What the reporters may say about each registered rule, and about asynclint itself.
 std::vector<report::RuleMeta> ruleCatalog();
 report::ToolInfo toolInfo();

@@ -122,7 +122,8 @@ int main(int argc, char** argv) {
       "  asynclint rules\n"
       "  asynclint explain channel-unused\n"
       "  asynclint catalog services/ --who-consumes orders.created\n"
-      "  asynclint graph services/ --format dot | dot -Tsvg > flow.svg\n\n"
+      "  asynclint graph services/ --format dot | dot -Tsvg > flow.svg\n"
+      "  asynclint diff main:asyncapi.yaml asyncapi.yaml -f github\n\n"
       "Exit codes: 0 clean, 1 findings at or above the failure severity, 2 usage or input errors.");
 
   asynclint::ValidateOptions options;
@@ -236,6 +237,47 @@ int main(int argc, char** argv) {
       "  asynclint bundle services/backend/asyncapi.yaml -o backend.bundle.yaml\n"
       "  asynclint bundle asyncapi.yaml --format json > bundle.json");
 
+  asynclint::DiffOptions diffOptions;
+  std::string diffFailSeverity = "error";
+  bool diffNoColor = false;
+  auto* diff = app.add_subcommand(
+      "diff",
+      "What changed between two versions of a document, and whom it breaks: breaking changes "
+      "are errors, possibly breaking ones warnings, safe ones info (see docs/diff.md)");
+  diff->add_option("old", diffOptions.before,
+                   "The old document: a file, or REV:path to read it from git (main:asyncapi.yaml)")
+      ->required();
+  diff->add_option("new", diffOptions.after, "The new document: a file, or REV:path")->required();
+  OutputFlags diffOutputFlags;
+  diffOutputFlags.format =
+      diff->add_option("-f,--format", diffOutputFlags.formats,
+                       "Output format (default text); repeat for several outputs:" + formatList())
+          ->check(CLI::IsMember(asynclint::report::formatNames()))
+          ->allow_extra_args(false)
+          ->type_name("FORMAT");
+  diffOutputFlags.output =
+      diff->add_option("-o,--output", diffOutputFlags.paths,
+                       "Write the format given just before to FILE instead of standard output")
+          ->allow_extra_args(false)
+          ->type_name("FILE");
+  diff->add_flag("-q,--quiet", diffOptions.report.quiet,
+                 "Human formats show breaking changes (errors) only");
+  diff->add_flag("--no-color", diffNoColor, "Never color the output (also: NO_COLOR=1)");
+  diff->add_option("--fail-severity", diffFailSeverity,
+                   "Lowest severity that makes the exit code 1 (error: a breaking change)")
+      ->check(CLI::IsMember({"error", "warning", "info", "hint"}))
+      ->capture_default_str();
+  diff->add_flag("--timings", diffOptions.timings,
+                 "Print the time of each phase (load, compare, report) to standard error");
+  addConfigOptions(*diff, diffOptions.config);
+  addResolveOptions(*diff, diffOptions.resolve);
+  diff->footer(
+      "Examples:\n"
+      "  asynclint diff old/asyncapi.yaml asyncapi.yaml\n"
+      "  asynclint diff main:asyncapi.yaml asyncapi.yaml -f github\n"
+      "  asynclint diff v1.0.0:api/asyncapi.yaml api/asyncapi.yaml -f markdown -o diff.md\n"
+      "  asynclint diff --rule diff-sent-message-added=error old.yaml new.yaml");
+
   asynclint::config::ConfigChoice rulesConfig;
   auto* rules = app.add_subcommand(
       "rules",
@@ -253,6 +295,8 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     if (app.got_subcommand("validate"))
       options.outputs = pairOutputs(outputFlags, validate->parse_order());
+    if (app.got_subcommand("diff"))
+      diffOptions.outputs = pairOutputs(diffOutputFlags, diff->parse_order());
   } catch (const CLI::Success& success) {
     return app.exit(success);
   } catch (const CLI::ParseError& error) {
@@ -269,6 +313,11 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("catalog"))
     return asynclint::runCatalog(catalogOptions, std::cout, std::cerr);
   if (app.got_subcommand("graph")) return asynclint::runGraph(graphOptions, std::cout, std::cerr);
+  if (app.got_subcommand("diff")) {
+    diffOptions.report.color = wantsColor(diffNoColor);
+    diffOptions.failSeverity = *asynclint::parseSeverity(diffFailSeverity);
+    return asynclint::runDiff(diffOptions, std::cout, std::cerr);
+  }
 
   options.report.color = wantsColor(noColor);
   options.failSeverity = *asynclint::parseSeverity(failSeverity);

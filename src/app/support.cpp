@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "app.hpp"
@@ -69,6 +71,76 @@ std::optional<config::RuleChanges> commandLineRules(const config::ConfigChoice& 
   if (parsed.error.empty()) return std::move(parsed.rules);
   err << "asynclint: " << parsed.error << '\n';
   return std::nullopt;
+}
+
+std::optional<Output> openOutput(const OutputSpec& spec, const report::ReportOptions& options,
+                                 std::ostream& err) {
+  Output output{report::findFormat(spec.format), spec.path, nullptr, options};
+  if (output.format == nullptr) {
+    err << fmt::format("asynclint: unknown format '{}'\n", spec.format);
+    return std::nullopt;
+  }
+  if (spec.path.empty()) return output;
+  output.options.color = false;
+  output.file = std::make_unique<std::ofstream>(spec.path, std::ios::binary | std::ios::trunc);
+  if (!*output.file) {
+    err << fmt::format("asynclint: cannot write '{}': {}\n", spec.path, std::strerror(errno));
+    return std::nullopt;
+  }
+  return output;
+}
+
+std::optional<std::vector<Output>> openOutputs(const std::vector<OutputSpec>& specs,
+                                               const report::ReportOptions& options,
+                                               std::ostream& err) {
+  std::vector<Output> outputs;
+  for (const auto& spec : specs) {
+    auto output = openOutput(spec, options, err);
+    if (!output) return std::nullopt;
+    outputs.push_back(std::move(*output));
+  }
+  return outputs;
+}
+
+bool needsSource(const std::vector<Output>& outputs) {
+  return std::any_of(outputs.begin(), outputs.end(),
+                     [](const Output& output) { return output.format->needsSource; });
+}
+
+int exitCodeOf(const report::RunReport& run, bool inputError, Severity failSeverity) {
+  if (inputError) return exitUsage;
+  const bool failing = std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
+                                   [&](const Diagnostic& d) { return d.severity <= failSeverity; });
+  return failing ? exitFindings : exitClean;
+}
+
+bool writeOutput(Output& output, const report::RunReport& run, std::ostream& out,
+                 std::ostream& err) {
+  std::ostream& stream = output.file ? *output.file : out;
+  report::writeReport(*output.format, run, output.options, stream);
+  if (output.file) output.file->close();
+  if (!stream) {
+    err << fmt::format("asynclint: cannot write '{}'\n",
+                       output.path.empty() ? "<stdout>" : output.path);
+    return false;
+  }
+  return true;
+}
+
+// Where a file named on the command line is, for globs ("-", standard input, is in the current
+// folder).
+std::filesystem::path absolutePath(const std::string& path) {
+  std::error_code error;
+  if (path.empty() || path == "-") return std::filesystem::current_path(error) / "-";
+  return std::filesystem::absolute(path, error);
+}
+
+resolve::ResolveOptions resolveOptionsFor(const resolve::ResolveOptions& commandLine,
+                                          const config::Config& config) {
+  resolve::ResolveOptions options = commandLine;
+  if (options.root.empty() && config.root) options.root = config.root->string();
+  options.allowRemote = options.allowRemote || config.allowRemote;
+  return options;
 }
 
 }  // namespace asynclint

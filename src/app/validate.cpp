@@ -21,52 +21,6 @@
 namespace asynclint {
 namespace {
 
-// A format and where it goes; the file is opened before any work, so that a bad path fails fast.
-struct Output {
-  const report::FormatInfo* format = nullptr;
-  std::string path;  // empty: standard output
-  std::unique_ptr<std::ofstream> file;
-  report::ReportOptions options;
-};
-
-std::optional<Output> openOutput(const OutputSpec& spec, const report::ReportOptions& options,
-                                 std::ostream& err) {
-  Output output{report::findFormat(spec.format), spec.path, nullptr, options};
-  if (output.format == nullptr) {
-    err << fmt::format("asynclint: unknown format '{}'\n", spec.format);
-    return std::nullopt;
-  }
-  if (spec.path.empty()) return output;
-  output.options.color = false;
-  output.file = std::make_unique<std::ofstream>(spec.path, std::ios::binary | std::ios::trunc);
-  if (!*output.file) {
-    err << fmt::format("asynclint: cannot write '{}': {}\n", spec.path, std::strerror(errno));
-    return std::nullopt;
-  }
-  return output;
-}
-
-bool writeOutput(Output& output, const report::RunReport& run, std::ostream& out,
-                 std::ostream& err) {
-  std::ostream& stream = output.file ? *output.file : out;
-  report::writeReport(*output.format, run, output.options, stream);
-  if (output.file) output.file->close();
-  if (!stream) {
-    err << fmt::format("asynclint: cannot write '{}'\n",
-                       output.path.empty() ? "<stdout>" : output.path);
-    return false;
-  }
-  return true;
-}
-
-// Where a file named on the command line is, for globs ("-", standard input, is in the current
-// folder).
-std::filesystem::path absolutePath(const std::string& path) {
-  std::error_code error;
-  if (path.empty() || path == "-") return std::filesystem::current_path(error) / "-";
-  return std::filesystem::absolute(path, error);
-}
-
 struct FileConfig {
   std::string path;
   const config::Config* config = nullptr;
@@ -93,15 +47,6 @@ Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolve
     if (!ignored) result.files.push_back({path, resolution.config.get()});
   }
   return result;
-}
-
-// The command line's --root and --allow-remote win over the configuration's keys.
-resolve::ResolveOptions resolveOptionsFor(const resolve::ResolveOptions& commandLine,
-                                          const config::Config& config) {
-  resolve::ResolveOptions options = commandLine;
-  if (options.root.empty() && config.root) options.root = config.root->string();
-  options.allowRemote = options.allowRemote || config.allowRemote;
-  return options;
 }
 
 unsigned jobCount(unsigned asked) {
@@ -181,15 +126,10 @@ std::vector<Diagnostic> systemFindings(
 }  // namespace
 
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
-  std::vector<Output> outputs;
-  for (const auto& spec : options.outputs) {
-    auto output = openOutput(spec, options.report, err);
-    if (!output) return exitUsage;
-    outputs.push_back(std::move(*output));
-  }
-  const bool keepSource = std::any_of(outputs.begin(), outputs.end(), [](const Output& output) {
-    return output.format->needsSource;
-  });
+  auto opened = openOutputs(options.outputs, options.report, err);
+  if (!opened) return exitUsage;
+  std::vector<Output>& outputs = *opened;
+  const bool keepSource = needsSource(outputs);
   const auto commandLine = commandLineRules(options.config, err);
   if (!commandLine) return exitUsage;
   config::ConfigResolver resolver(options.config, *commandLine);
@@ -265,11 +205,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
     if (!writeOutput(output, run, out, err)) return exitUsage;
   }
   if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
-  if (inputError) return exitUsage;
-  const bool failing =
-      std::any_of(run.diagnostics.begin(), run.diagnostics.end(),
-                  [&](const Diagnostic& d) { return d.severity <= options.failSeverity; });
-  return failing ? exitFindings : exitClean;
+  return exitCodeOf(run, inputError, options.failSeverity);
 }
 
 }  // namespace asynclint

@@ -18,7 +18,7 @@ struct RuleRun::State {
     const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
     for (const Rule* rule : allRules()) {
       const RuleInfo& info = rule->info();
-      if (info.builtin || info.system) continue;
+      if (info.builtin || info.system || info.diff) continue;
       RuleSetting setting = settings.of(info.id);
       if (!selection.only.empty()) setting = {info.id == selection.only, info.severity};
       if (setting.enabled) rules.push_back({rule, setting, {}});

@@ -47,6 +47,9 @@ struct RuleInfo {
   // A check over all the services of a system at once (see src/system/system_rule.hpp): the
   // per-document engine passes it over.
   bool system = false;
+  // A kind of change between two versions of a document, found by `asynclint diff` (see
+  // src/diff/): the per-document engine passes it over.
+  bool diff = false;
 };
 
 class Rule {

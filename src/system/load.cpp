@@ -61,7 +61,7 @@ CollectedFiles collectFiles(const std::vector<std::string>& paths) {
 Diagnostic LoadedSystem::locate(const ServicePlace& place) const {
   Diagnostic diagnostic;
   diagnostic.pointer = place.pointer;
-  diagnostic.anchor = Anchor::key;  // an operation is named by its key
+  diagnostic.anchor = place.anchor;
   sources_.at(place.service)->resolution.place(diagnostic);
   return diagnostic;
 }

@@ -47,6 +47,16 @@ std::optional<std::string> schemaOf(const RuleContext& context, const std::strin
   return schema->pointer;
 }
 
+// The payload's format as named, and where its schema is when that format is not JSON Schema.
+void readPayloadFormat(const RuleContext& context, const asyncapi::Definition& definition,
+                       MessageModel& message) {
+  const auto formatted = asyncapi::formattedPayload(context, definition);
+  if (!formatted) return;
+  message.schemaFormat = formatted->format;
+  if (formatted->language != schema::SchemaLanguage::jsonSchema && formatted->schema)
+    message.formattedPayload = formatted->schema->pointer;
+}
+
 std::optional<MessageModel> messageAt(const RuleContext& context, const std::string& pointer) {
   const auto resolved = context.resolve(pointer);
   if (!resolved || !resolved->node->is_object()) return std::nullopt;
@@ -56,6 +66,10 @@ std::optional<MessageModel> messageAt(const RuleContext& context, const std::str
   if (message.name.empty()) message.name = pointer::lastToken(resolved->pointer);
   message.payload = schemaOf(context, resolved->pointer, "payload");
   message.headers = schemaOf(context, resolved->pointer, "headers");
+  message.contentType = stringMember(*resolved->node, "contentType");
+  if (message.contentType.empty())
+    message.contentType = stringMember(context.root(), "defaultContentType");
+  readPayloadFormat(context, {message.name, resolved->pointer, resolved->node}, message);
   return message;
 }
 
@@ -93,6 +107,26 @@ std::vector<std::string> channelProtocolsV3(const RuleContext& context,
   return sortedUnique(std::move(protocols));
 }
 
+std::vector<std::string> allServerNames(const RuleContext& context) {
+  std::vector<std::string> names;
+  asynclint::engine::forEachMember(
+      context.root(), "/servers",
+      [&](const std::string& name, const std::string&, const auto&) { names.push_back(name); });
+  return names;
+}
+
+std::vector<std::string> channelServersV3(const RuleContext& context, const std::string& channel) {
+  const std::string listed = pointer::append(channel, "servers");
+  const nlohmann::json* list = context.at(listed);
+  if (list == nullptr || !list->is_array() || list->empty()) return allServerNames(context);
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if (const auto server = context.resolve(pointer::append(listed, i)))
+      names.push_back(pointer::lastToken(server->pointer));
+  }
+  return sortedUnique(std::move(names));
+}
+
 std::vector<OperationModel> operationsV3(const RuleContext& context) {
   std::vector<OperationModel> operations;
   for (const auto& definition : asyncapi::operations(context)) {
@@ -106,7 +140,9 @@ std::vector<OperationModel> operationsV3(const RuleContext& context) {
     operations.push_back({definition.key, definition.pointer,
                           action == "send" ? Action::send : Action::receive, address,
                           channelProtocolsV3(context, channel->pointer),
-                          messagesV3(context, definition.pointer, channel->pointer)});
+                          messagesV3(context, definition.pointer, channel->pointer),
+                          pointer::lastToken(channel->pointer), channel->pointer,
+                          channelServersV3(context, channel->pointer)});
   }
   return operations;
 }
@@ -128,18 +164,42 @@ std::vector<MessageModel> messagesV2(const RuleContext& context, const std::stri
   return messages;
 }
 
-std::vector<std::string> channelProtocolsV2(const RuleContext& context,
-                                            const nlohmann::json& channel) {
+std::vector<std::string> channelServersV2(const RuleContext& context,
+                                          const nlohmann::json& channel) {
   const auto names = channel.find("servers");
   if (names == channel.end() || !names->is_array() || names->empty())
-    return allServerProtocols(context);
-  std::vector<std::string> protocols;
+    return allServerNames(context);
+  std::vector<std::string> found;
   for (const auto& name : *names) {
-    if (!name.is_string()) continue;
-    if (const auto server = context.resolve(pointer::append("/servers", name.get<std::string>())))
+    if (name.is_string()) found.push_back(name.get<std::string>());
+  }
+  return sortedUnique(std::move(found));
+}
+
+std::vector<std::string> channelProtocolsV2(const RuleContext& context,
+                                            const nlohmann::json& channel) {
+  std::vector<std::string> protocols;
+  for (const auto& name : channelServersV2(context, channel)) {
+    if (const auto server = context.resolve(pointer::append("/servers", name)))
       protocols.push_back(stringMember(*server->node, "protocol"));
   }
   return sortedUnique(std::move(protocols));
+}
+
+std::vector<ServerModel> serversOf(const RuleContext& context) {
+  std::vector<ServerModel> servers;
+  asynclint::engine::forEachMember(
+      context.root(), "/servers",
+      [&](const std::string& name, const std::string& pointer, const auto&) {
+        const auto server = context.resolve(pointer);
+        if (!server || !server->node->is_object()) return;
+        const nlohmann::json& node = *server->node;
+        std::string host = context.majorVersion() == 2
+                               ? stringMember(node, "url")
+                               : stringMember(node, "host") + stringMember(node, "pathname");
+        servers.push_back({name, server->pointer, std::move(host), stringMember(node, "protocol")});
+      });
+  return servers;
 }
 
 // In AsyncAPI 2, `subscribe` is what others subscribe to: the application sends it.
@@ -158,8 +218,8 @@ std::vector<OperationModel> operationsV2(const RuleContext& context) {
           operations.push_back(
               {id, operation->pointer,
                std::string_view(verb) == "subscribe" ? Action::send : Action::receive, address,
-               channelProtocolsV2(context, *channel->node),
-               messagesV2(context, operation->pointer)});
+               channelProtocolsV2(context, *channel->node), messagesV2(context, operation->pointer),
+               address, channel->pointer, channelServersV2(context, *channel->node)});
         }
       });
   return operations;
@@ -196,6 +256,7 @@ ServiceModel buildServiceModel(std::string file, nlohmann::json tree) {
   const RuleContext context(root, refs, schemas, rule, setting, unused);
   if (context.majorVersion() == 3) service.operations = operationsV3(context);
   if (context.majorVersion() == 2) service.operations = operationsV2(context);
+  service.servers = serversOf(context);
   return service;
 }
 

@@ -20,6 +20,14 @@ struct MessageModel {
   std::string pointer;                 // where it is written in the resolved tree
   std::optional<std::string> payload;  // pointer of its payload schema, references followed
   std::optional<std::string> headers;  // pointer of its headers schema, references followed
+  // Its `contentType`, else the document's `defaultContentType`; empty when neither is given.
+  std::string contentType;
+  // The `schemaFormat` that names its payload's format (3.x: of the Multi Format Schema Object;
+  // 2.x: of the message or its first trait that sets one); empty when none is named.
+  std::string schemaFormat;
+  // Pointer of the payload schema written in `schemaFormat` when that is not JSON Schema or
+  // AsyncAPI Schema (Avro, OpenAPI...), references followed; `payload` is empty then.
+  std::optional<std::string> formattedPayload;
 };
 
 struct OperationModel {
@@ -29,6 +37,18 @@ struct OperationModel {
   std::string address;                 // with `{param}` placeholders
   std::vector<std::string> protocols;  // of the servers the channel is on, sorted, unique
   std::vector<MessageModel> messages;
+  std::string channel;         // the channel's key (2.x: its address)
+  std::string channelPointer;  // where the channel is written, references followed
+  // The names of the servers (keys of `servers`) the channel is on: all of them when it names
+  // none.
+  std::vector<std::string> servers;
+};
+
+struct ServerModel {
+  std::string name;     // its key in `servers`
+  std::string pointer;  // where it is written, references followed
+  std::string host;     // 3.x: `host` and `pathname`; 2.x: `url`
+  std::string protocol;
 };
 
 struct ServiceModel {
@@ -37,6 +57,7 @@ struct ServiceModel {
   std::string version;
   nlohmann::json tree;  // the resolved document: payload pointers point into it
   std::vector<OperationModel> operations;
+  std::vector<ServerModel> servers;  // in the order of their keys
 
   // The node at a pointer of `tree`, or nullptr.
   const nlohmann::json* at(const std::string& pointer) const;

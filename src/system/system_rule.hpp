@@ -20,6 +20,7 @@ namespace asynclint::system {
 struct ServicePlace {
   std::size_t service = 0;
   std::string pointer;
+  Anchor anchor = Anchor::key;  // an operation is named by its key
 };
 
 // Where a place is written, placed in its file (file, pointer, range of a Diagnostic).
