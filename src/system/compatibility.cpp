@@ -762,7 +762,10 @@ class Comparison {
 
   void compareOtherKeywords(const View& a, const View& b, const std::string& path) {
     for (const auto& member : b.members) {
-      for (const auto& [keyword, value] : member.node->items()) {
+      for (const auto& item : member.node->items()) {
+        // Named copies: clang 14 cannot capture structured bindings in the lambda below.
+        const std::string& keyword = item.key();
+        const json& value = item.value();
         if (isModelled(keyword) || isSchemaAnnotation(keyword)) continue;
         if (keyword == "items" && !value.is_array()) continue;
         const bool alikeInA =
