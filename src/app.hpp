@@ -38,6 +38,11 @@ struct ValidateOptions {
   // Also run the system rules over all the documents together; folders among `files` are
   // searched for documents.
   bool system = false;
+  // Pass over every input whose root has no `asyncapi` key, named ones too (files found in
+  // folders and by globs always are).
+  bool skipNonAsyncApi = false;
+  bool verbose = false;   // say on standard error which files were skipped or ignored, and counts
+  bool progress = false;  // a progress line on standard error (set when it is a terminal, not CI)
 };
 
 // Checks one file; `inputError` is set when it could not be read or parsed at all.
@@ -51,6 +56,7 @@ struct FileResult {
   bool inputError = false;
   PhaseTimes times;
   std::string text;  // the source, when asked for and loaded
+  bool skipped = false;  // not an AsyncAPI document, passed over as the options asked
 };
 enum class KeepSource { no, yes };
 
@@ -62,6 +68,9 @@ struct FileCheckOptions {
   KeepSource keepSource = KeepSource::no;
   // A core that no other file uses: the schema check and the rules run side by side on it.
   bool spareCore = false;
+  // Pass over a file whose root has no `asyncapi` key, and one that cannot be parsed unless its
+  // text has such a key (FileResult::skipped); a file that cannot be read is still an error.
+  bool skipNonAsyncApi = false;
 };
 
 FileResult validateFile(const std::string& path, const FileCheckOptions& options = {});

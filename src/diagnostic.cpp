@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <tuple>
 
 namespace asynclint {
@@ -35,6 +36,32 @@ void sortDiagnostics(std::vector<Diagnostic>& diagnostics) {
                      return std::tie(a.file, a.range.start, a.rule, a.message) <
                             std::tie(b.file, b.range.start, b.rule, b.message);
                    });
+}
+
+void mergeRepeatedFindings(std::vector<Diagnostic>& diagnostics) {
+  using Key = std::tuple<std::string_view, Position, std::string_view, std::string_view>;
+  std::map<Key, std::size_t> first;
+  std::vector<bool> repeat(diagnostics.size(), false);
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    const Diagnostic& finding = diagnostics[i];
+    const auto [at, added] = first.try_emplace(
+        Key{finding.file, finding.range.start, finding.rule, finding.message}, i);
+    if (added) continue;
+    repeat[i] = true;
+    Diagnostic& kept = diagnostics[at->second];
+    kept.severity = std::min(kept.severity, finding.severity);
+    for (const auto& note : finding.related) {
+      const bool known = std::any_of(kept.related.begin(), kept.related.end(), [&](const auto& r) {
+        return r.file == note.file && r.range == note.range && r.message == note.message;
+      });
+      if (!known) kept.related.push_back(note);
+    }
+  }
+  std::vector<Diagnostic> merged;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    if (!repeat[i]) merged.push_back(std::move(diagnostics[i]));
+  }
+  diagnostics = std::move(merged);
 }
 
 namespace {

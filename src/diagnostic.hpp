@@ -52,6 +52,11 @@ struct Diagnostic {
 // Sorts by file, then line, then column, then rule, for stable output.
 void sortDiagnostics(std::vector<Diagnostic>& diagnostics);
 
+// One finding per file, place, rule and message over a run: a part that several checked
+// documents reach (a document itself, and another through a reference to it) is reported once,
+// at the highest severity given, with the related notes of every repeat ("referenced here").
+void mergeRepeatedFindings(std::vector<Diagnostic>& diagnostics);
+
 // `file` as it is shown and fingerprinted: lexically normal, with '/' separators, and relative
 // to `folder` when it is an absolute path inside that folder (an empty folder keeps it as is).
 std::string shownPath(const std::string& file, const std::string& folder);

@@ -34,6 +34,14 @@ bool wantsColor(bool noColorFlag) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
+// A progress line only where a person watches: standard error is a terminal, and not a CI log
+// (CI set, as every CI service sets it).
+bool showsProgress() {
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && *ci != '\0') return false;
+  return isatty(STDERR_FILENO) != 0;
+}
+
 std::string versionText() {
   std::string versions;
   for (const auto& version : asynclint::schema::supportedVersions())
@@ -112,7 +120,8 @@ int main(int argc, char** argv) {
   app.footer(
       "Examples:\n"
       "  asynclint validate asyncapi.yaml\n"
-      "  asynclint validate services/*/asyncapi.yaml --format json\n"
+      "  asynclint validate specs/\n"
+      "  asynclint validate 'services/**/asyncapi.yaml' --format json\n"
       "  cat asyncapi.yaml | asynclint validate -\n"
       "  asynclint validate --rule info-contact-missing=off --rule channel-unused=error spec.yaml\n"
       "  asynclint validate --write-baseline .asynclint-baseline.json specs/*.yaml\n"
@@ -132,7 +141,10 @@ int main(int argc, char** argv) {
   auto* validate = app.add_subcommand(
       "validate",
       "Check AsyncAPI documents (YAML or JSON) against the official schema of their version");
-  validate->add_option("files", options.files, "Documents to check; - reads standard input")
+  validate
+      ->add_option("files", options.files,
+                   "Documents, folders (searched for AsyncAPI documents) or quoted globs "
+                   "('specs/**/*.yaml'); - reads standard input")
       ->required();
   OutputFlags outputFlags;
   outputFlags.format =
@@ -176,9 +188,17 @@ int main(int argc, char** argv) {
   validate->add_flag("--system", options.system,
                      "Also check the documents together as one system of services (orphaned "
                      "addresses, schema drift, ...); folders are searched for documents");
+  validate->add_flag("--skip-non-asyncapi", options.skipNonAsyncApi,
+                     "Pass over named files whose root has no asyncapi key, as for files found in "
+                     "folders and globs (for hooks that pass every YAML and JSON file)");
+  validate->add_flag("-v,--verbose", options.verbose,
+                     "Say on standard error which files were skipped (not AsyncAPI) or ignored "
+                     "(configuration), and how many documents were checked");
   validate->footer(
       "Examples:\n"
       "  asynclint validate asyncapi.yaml\n"
+      "  asynclint validate .\n"
+      "  asynclint validate 'specs/**/*.yaml'\n"
       "  asynclint validate a.yaml b.json --format json > findings.json\n"
       "  asynclint validate api/*.yaml -f sarif -o asynclint.sarif -f stylish\n"
       "  asynclint validate --quiet --no-color spec.yaml\n"
@@ -320,6 +340,7 @@ int main(int argc, char** argv) {
   }
 
   options.report.color = wantsColor(noColor);
+  options.progress = showsProgress();
   options.failSeverity = *asynclint::parseSeverity(failSeverity);
   return asynclint::runValidate(options, std::cout, std::cerr);
 }

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "app.hpp"
+#include "app/inputs.hpp"
 #include "report/reporter.hpp"
 #include "system/catalog.hpp"
 #include "system/load.hpp"
@@ -67,11 +69,18 @@ void writeEndpoints(const system::LoadedSystem& loaded, const std::string& addre
 
 std::optional<std::vector<std::string>> systemFiles(const std::vector<std::string>& paths,
                                                     std::ostream& err) {
-  auto collected = system::collectFiles(paths);
-  for (const auto& missing : collected.errors)
-    err << fmt::format("asynclint: no such file or folder: {}\n", missing);
-  if (!collected.errors.empty()) return std::nullopt;
-  return std::move(collected.files);
+  bool missing = false;
+  for (const auto& path : paths) {
+    std::error_code error;
+    if (path == "-" || isGlob(path) || std::filesystem::exists(path, error)) continue;
+    err << fmt::format("asynclint: no such file or folder: {}\n", path);
+    missing = true;
+  }
+  if (missing) return std::nullopt;
+  std::vector<std::string> files;
+  for (auto& input : expandInputs(paths))
+    files.push_back(std::move(input.path));
+  return files;
 }
 
 int runCatalog(const CatalogOptions& options, std::ostream& out, std::ostream& err) {

@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 
+#include "app/inputs.hpp"
 #include "engine/engine.hpp"
 #include "engine/rule.hpp"
 #include "report/reporter.hpp"
@@ -58,12 +59,14 @@ std::string runSystemAlone(const std::string& id, const fs::path& fixture) {
     fs::path folder;
     ~Restore() { fs::current_path(folder); }
   } restore{previous};
-  const auto collected = system::collectFiles({fixture.generic_string()});
-  REQUIRE_MESSAGE(collected.errors.empty(), "missing fixture: " << fixture);
-  const auto loaded = system::loadSystem(collected.files, {});
+  REQUIRE_MESSAGE(fs::is_directory(fixture), "missing fixture: " << fixture);
+  std::vector<std::string> files;
+  for (auto& input : expandInputs({fixture.generic_string()}))
+    files.push_back(std::move(input.path));
+  const auto loaded = system::loadSystem(files, {});
   REQUIRE_MESSAGE(loaded.problems().empty(), "fixture does not load: " << fixture);
   report::RunReport run;
-  for (const auto& file : collected.files)
+  for (const auto& file : files)
     run.files.push_back({file, false, {}});
   run.diagnostics = system::runSystemRules(loaded.services(), loaded.locator(),
                                            [&](const std::string& rule) { return rule == id; });

@@ -2,7 +2,11 @@
 // suppressions; every finding placed in the file and at the line where its node is written.
 #include <fmt/format.h>
 
+#include <fstream>
+#include <functional>
 #include <future>
+#include <optional>
+#include <sstream>
 
 #include "app.hpp"
 #include "app/support.hpp"
@@ -137,18 +141,51 @@ FileResult checkLoaded(LoadResult loaded, const std::string& path, double loadSe
   return result;
 }
 
+// Whether a file that is passed over when it is not an AsyncAPI document is not one: its root
+// has no `asyncapi` key, or it could not be parsed and its text has no such key either. A file
+// that cannot be read, or is too big, is never passed over: nothing says what it is.
+// `text` reads the file again (nullopt: it cannot be, as standard input).
+bool isOtherContent(const LoadResult& loaded,
+                    const std::function<std::optional<std::string>()>& text) {
+  if (loaded.document) return !isAsyncApiDocument(*loaded.document);
+  for (const auto& diagnostic : loaded.diagnostics) {
+    if (diagnostic.rule == "file-unreadable" || diagnostic.rule == "limits") return false;
+  }
+  const auto read = text();
+  return read && !mayBeAsyncApiText(*read);
+}
+
+std::optional<std::string> readText(const std::string& path) {
+  if (path == "-") return std::nullopt;
+  std::ifstream stream(path, std::ios::binary);
+  std::ostringstream text;
+  text << stream.rdbuf();
+  return text.str();
+}
+
+FileResult skippedFile() {
+  FileResult result;
+  result.skipped = true;
+  return result;
+}
+
 }  // namespace
 
 FileResult validateFile(const std::string& path, const FileCheckOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
+  if (options.skipNonAsyncApi && isOtherContent(loaded, [&] { return readText(path); }))
+    return skippedFile();
   return checkLoaded(std::move(loaded), path, secondsSince(start), options);
 }
 
 FileResult validateText(const std::string& path, std::string text, const LoadLimits& limits,
                         const FileCheckOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  std::string kept = options.skipNonAsyncApi ? text : std::string();
   LoadResult loaded = loadText(path, std::move(text), limits);
+  if (options.skipNonAsyncApi && isOtherContent(loaded, [&] { return std::optional(kept); }))
+    return skippedFile();
   return checkLoaded(std::move(loaded), path, secondsSince(start), options);
 }
 

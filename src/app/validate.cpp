@@ -8,12 +8,15 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
 
 #include "app.hpp"
+#include "app/inputs.hpp"
 #include "app/support.hpp"
 #include "suppression/baseline.hpp"
 #include "system_app.hpp"
@@ -22,7 +25,7 @@ namespace asynclint {
 namespace {
 
 struct FileConfig {
-  std::string path;
+  InputFile input;
   const config::Config* config = nullptr;
 };
 
@@ -30,12 +33,14 @@ struct FileConfig {
 struct Plan {
   std::vector<FileConfig> files;
   std::vector<Diagnostic> errors;
+  std::vector<InputFile> ignored;  // by an `ignore` glob of their configuration
 };
 
-Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolver) {
+Plan plan(const std::vector<InputFile>& inputs, config::ConfigResolver& resolver) {
   Plan result;
   std::set<const config::Resolution*> reported;
-  for (const auto& path : files) {
+  for (const auto& input : inputs) {
+    const std::string& path = input.path;
     const config::Resolution& resolution = resolver.forFile(path);
     if (!resolution.config) {
       if (reported.insert(&resolution).second)
@@ -43,8 +48,11 @@ Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolve
                              resolution.errors.end());
       continue;
     }
-    const bool ignored = config::isIgnored(*resolution.config, absolutePath(path));
-    if (!ignored) result.files.push_back({path, resolution.config.get()});
+    if (config::isIgnored(*resolution.config, absolutePath(path))) {
+      result.ignored.push_back(input);
+    } else {
+      result.files.push_back({input, resolution.config.get()});
+    }
   }
   return result;
 }
@@ -62,9 +70,51 @@ struct FileJob {
   FileCheckOptions options;
 };
 
+// "checked 12 of 345 files" on standard error, redrawn in place, once a run has taken long
+// enough for a wait to be noticed; erased when the run ends. Only for a terminal (main decides).
+class ProgressLine {
+ public:
+  ProgressLine(std::ostream& err, std::size_t total, bool enabled)
+      : err_(err), total_(total), enabled_(enabled && total > 1) {}
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+  ~ProgressLine() { erase(); }
+
+  // Called by each thread when it has checked a file.
+  void fileDone() {
+    const std::size_t done = ++done_;
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    const std::unique_lock lock(mutex_, std::try_to_lock);
+    if (!lock.owns_lock() || now - start_ < firstDraw || now - drawn_ < redraw) return;
+    drawn_ = now;
+    shown_ = true;
+    err_ << fmt::format("\rasynclint: checked {} of {} files", done, total_) << std::flush;
+  }
+
+  void erase() {
+    const std::lock_guard lock(mutex_);
+    if (shown_) err_ << "\r\x1b[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  static constexpr std::chrono::milliseconds firstDraw{500};
+  static constexpr std::chrono::milliseconds redraw{100};
+  std::ostream& err_;
+  std::size_t total_;
+  bool enabled_;
+  std::atomic<std::size_t> done_{0};
+  std::mutex mutex_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point drawn_;
+  bool shown_ = false;
+};
+
 // Checks every file, `jobs` at once; results come back in the order of `files`, so the output
 // does not depend on which thread finished first.
-std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigned jobs) {
+std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigned jobs,
+                                      ProgressLine& progress) {
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
@@ -77,6 +127,7 @@ std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigne
         results[i].diagnostics.back().file = files[i].path;
         results[i].inputError = true;
       }
+      progress.fileDone();
     }
   };
   std::vector<std::jthread> workers;
@@ -107,7 +158,7 @@ std::vector<Diagnostic> systemFindings(
     const resolve::ResolveOptions& commandLine) {
   std::vector<std::string> files;
   for (const auto& file : planned.files) {
-    if (file.path != "-") files.push_back(file.path);  // standard input cannot be read twice
+    if (file.input.path != "-") files.push_back(file.input.path);  // stdin cannot be read twice
   }
   const auto defaults = engine::RuleSettings::defaults();
   const resolve::ResolveOptions options =
@@ -123,6 +174,58 @@ std::vector<Diagnostic> systemFindings(
       });
 }
 
+// What one command-line argument came to.
+struct ArgumentTally {
+  std::size_t documents = 0;  // checked
+  std::size_t skipped = 0;    // not AsyncAPI documents
+  std::size_t ignored = 0;    // by the configuration
+};
+
+// What the inputs came to: for --verbose, and for the folders and globs that gave no document.
+struct InputTally {
+  std::vector<std::string> skipped;  // not AsyncAPI documents
+  std::vector<ArgumentTally> arguments;
+};
+
+std::string plural(std::size_t count, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+// The folders and globs that gave no document to check: said, and an input error.
+bool reportEmptySearches(const std::vector<std::string>& arguments, const InputTally& tally,
+                         std::ostream& err) {
+  bool empty = false;
+  for (std::size_t argument = 0; argument < arguments.size(); ++argument) {
+    const ArgumentTally& counts = tally.arguments[argument];
+    if (counts.documents > 0 || !isSearch(arguments[argument])) continue;
+    empty = true;
+    const std::string& given = arguments[argument];
+    const std::string where =
+        isGlob(given) ? fmt::format("matches '{}'", given) : fmt::format("in '{}'", given);
+    const std::size_t found = counts.skipped + counts.ignored;
+    const std::string what =
+        found == 0 ? "no YAML or JSON file found"
+                   : fmt::format("{} found: {} not AsyncAPI, {} ignored by the configuration",
+                                 plural(found, "YAML or JSON file", "YAML or JSON files"),
+                                 counts.skipped, counts.ignored);
+    err << fmt::format("asynclint: no AsyncAPI document {} ({})\n", where, what);
+  }
+  return empty;
+}
+
+void reportVerbose(const Plan& planned, const InputTally& tally, std::size_t checked,
+                   std::ostream& err) {
+  for (const auto& path : tally.skipped)
+    err << fmt::format("asynclint: skipped {}: not an AsyncAPI document (no asyncapi key)\n",
+                       path);
+  for (const auto& input : planned.ignored)
+    err << fmt::format("asynclint: ignored {}: matches an ignore glob of the configuration\n",
+                       input.path);
+  err << fmt::format("asynclint: {} checked, {} skipped (not AsyncAPI), {} ignored\n",
+                     plural(checked, "document", "documents"),
+                     plural(tally.skipped.size(), "file", "files"), planned.ignored.size());
+}
+
 }  // namespace
 
 int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
@@ -133,15 +236,9 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   const auto commandLine = commandLineRules(options.config, err);
   if (!commandLine) return exitUsage;
   config::ConfigResolver resolver(options.config, *commandLine);
-  std::vector<std::string> files = options.files;
   const config::Resolution& here = resolver.forCurrentFolder();
   const bool system = options.system || (here.config && here.config->system);
-  if (system) {
-    auto found = systemFiles(options.files, err);
-    if (!found) return exitUsage;
-    files = std::move(*found);
-  }
-  Plan planned = plan(files, resolver);
+  Plan planned = plan(expandInputs(options.files), resolver);
   suppression::BaselineRead baseline;
   if (options.baseline) {
     baseline = suppression::readBaseline(*options.baseline);
@@ -160,22 +257,39 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   // Fewer files than half the jobs: each file has a core to spare for itself.
   const bool spareCore = jobCount(options.jobs) >= 2 * planned.files.size();
   std::vector<FileJob> jobs;
-  for (const auto& [path, config] : planned.files) {
-    jobs.push_back({path,
-                    {config::settingsFor(*config, absolutePath(path)),
+  for (const auto& [input, config] : planned.files) {
+    const bool skipOthers = options.skipNonAsyncApi || input.found == Found::searched;
+    jobs.push_back({input.path,
+                    {config::settingsFor(*config, absolutePath(input.path)),
                      resolveOptionsFor(options.resolve, *config), cache,
-                     keepSource ? KeepSource::yes : KeepSource::no, spareCore}});
+                     keepSource ? KeepSource::yes : KeepSource::no, spareCore, skipOthers}});
   }
   std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
   if (system) {
     for (const auto& job : jobs)
       settingsByFile.emplace(job.path, job.options.settings);
   }
-  auto results = validateFiles(jobs, options.jobs);
+  std::vector<FileResult> results;
+  {
+    ProgressLine progress(err, jobs.size(), options.progress);
+    results = validateFiles(jobs, options.jobs, progress);
+  }
+  InputTally tally{{}, std::vector<ArgumentTally>(options.files.size())};
+  for (const auto& input : planned.ignored)
+    ++tally.arguments[input.argument].ignored;
+  Plan checked{{}, {}, std::move(planned.ignored)};
   bool inputError = false;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const std::string& path = jobs[i].path;
     FileResult& result = results[i];
+    ArgumentTally& counts = tally.arguments[planned.files[i].input.argument];
+    if (result.skipped) {
+      ++counts.skipped;
+      tally.skipped.push_back(path);
+      continue;
+    }
+    ++counts.documents;
+    checked.files.push_back(planned.files[i]);
     inputError = inputError || result.inputError;
     if (options.timings) {
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
@@ -188,12 +302,15 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   }
   if (system) {
     const auto systemStart = std::chrono::steady_clock::now();
-    for (auto& finding : systemFindings(planned, settingsByFile, options.resolve))
+    for (auto& finding : systemFindings(checked, settingsByFile, options.resolve))
       run.diagnostics.push_back(std::move(finding));
     if (options.timings)
       err << fmt::format("timings: system {:.3f} s\n", secondsSince(systemStart));
   }
+  mergeRepeatedFindings(run.diagnostics);
   sortDiagnostics(run.diagnostics);
+  if (options.verbose) reportVerbose(checked, tally, checked.files.size(), err);
+  if (reportEmptySearches(options.files, tally, err)) inputError = true;
   if (options.writeBaseline && !inputError) return writeBaseline(*options.writeBaseline, run, err);
   if (options.baseline) {
     const auto outcome = suppression::applyBaseline(baseline.entries, run.diagnostics);

@@ -35,4 +35,11 @@ struct Document {
   void place(Diagnostic& diagnostic) const;
 };
 
+// True when the root is a mapping with an `asyncapi` key: an AsyncAPI document, not a fragment
+// that one references, a configuration or some other YAML.
+bool isAsyncApiDocument(const Document& document);
+// For text that could not be loaded: true when it has an `asyncapi` key at the start of a line
+// (YAML's root) or, quoted, anywhere (JSON), so that it may be an AsyncAPI document.
+bool mayBeAsyncApiText(std::string_view text);
+
 }  // namespace asynclint

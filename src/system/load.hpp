@@ -14,15 +14,6 @@
 
 namespace asynclint::system {
 
-struct CollectedFiles {
-  std::vector<std::string> files;   // named files as given, then each folder's files, sorted
-  std::vector<std::string> errors;  // paths that do not exist
-};
-
-// Files named, and the *.yaml, *.yml and *.json files under each folder named (searched
-// recursively; hidden folders and node_modules are skipped).
-CollectedFiles collectFiles(const std::vector<std::string>& paths);
-
 class LoadedSystem {
  public:
   const std::vector<ServiceModel>& services() const { return services_; }
