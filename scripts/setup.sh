@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_packages=(g++ cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
-  libcli11-dev doctest-dev libcurl4-openssl-dev python3)
+  libcli11-dev doctest-dev libcurl4-openssl-dev python3 help2man)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 
 # shellcheck source=lib/apt.sh
@@ -14,7 +14,7 @@ ensure_apt_packages setup "${apt_packages[@]}"
 
 # valijson is header-only; Debian's libvalijson-dev depends on Qt and Poco, so take its headers alone.
 valijson_dir=.deps/valijson
-if [ ! -f "$valijson_dir/include/valijson/validator.hpp" ]; then
+if [ ! -f "$valijson_dir/include/valijson/validator.hpp" ] || [ ! -f "$valijson_dir/copyright" ]; then
   echo "setup: extracting valijson headers from Debian's libvalijson-dev"
   apt_update_once
   work=$(mktemp -d)
@@ -24,7 +24,10 @@ if [ ! -f "$valijson_dir/include/valijson/validator.hpp" ]; then
     || apt-get download libvalijson-dev >/dev/null)
   dpkg-deb -x "$work"/libvalijson-dev_*.deb "$work/root"
   mkdir -p "$valijson_dir/include"
+  rm -rf "$valijson_dir/include/valijson"
   cp -r "$work/root/usr/include/valijson" "$valijson_dir/include/"
+  # Its license goes into the packages' THIRD-PARTY-NOTICES (cmake/ThirdPartyNotices.cmake).
+  cp "$work/root/usr/share/doc/libvalijson-dev/copyright" "$valijson_dir/copyright"
   dpkg-deb -f "$work"/libvalijson-dev_*.deb Version >"$valijson_dir/VERSION"
 fi
 # Bugs of valijson 1.0, patched into the extracted headers until
