@@ -17,7 +17,7 @@ namespace asynclint::engine {
 class RuleContext;
 
 // Which AsyncAPI versions a rule checks.
-enum class Versions { all, v3 };
+enum class Versions { all, v2, v3 };
 
 struct RuleOption {
   std::string name;
