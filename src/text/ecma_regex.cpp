@@ -77,9 +77,10 @@ class ThreadMatcher {
   bool search(const std::string& pattern, std::string_view subject) {
     const Compiled& entry = compiled(pattern);
     if (!entry.code) throw RegexError(entry.error);
-    const int result =
-        pcre2_match(entry.code.get(), reinterpret_cast<PCRE2_SPTR>(subject.data()),
-                    subject.size(), 0, 0, data_.get(), context_.get());
+    int result = match(entry, subject, 0);
+    // A pattern that backtracks deeply on a long subject can outgrow the JIT stack; the
+    // interpreter keeps its backtracking state on the heap instead.
+    if (result == PCRE2_ERROR_JIT_STACKLIMIT) result = match(entry, subject, PCRE2_NO_JIT);
     if (result >= 0) return true;
     if (result == PCRE2_ERROR_NOMATCH) return false;
     throw RegexError(fmt::format("the regular expression '{}' could not be matched against a "
@@ -88,6 +89,11 @@ class ThreadMatcher {
   }
 
  private:
+  int match(const Compiled& entry, std::string_view subject, std::uint32_t options) {
+    return pcre2_match(entry.code.get(), reinterpret_cast<PCRE2_SPTR>(subject.data()),
+                       subject.size(), 0, options, data_.get(), context_.get());
+  }
+
   std::unordered_map<std::string, Compiled> cache_;
   std::unique_ptr<pcre2_match_data, MatchDataDeleter> data_;
   std::unique_ptr<pcre2_match_context, MatchContextDeleter> context_;
