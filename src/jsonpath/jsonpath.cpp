@@ -864,8 +864,13 @@ std::variant<Path, ParseError> Path::parse(std::string_view text) {
 }
 
 std::vector<Match> Path::evaluate(const json& root, const RefFollower& follow) const {
+  return evaluateFrom(root, "", follow);
+}
+
+std::vector<Match> Path::evaluateFrom(const json& start, std::string startPointer,
+                                      const RefFollower& follow) const {
   Evaluator evaluator(follow);
-  std::vector<Node> current{Node{&root, "", json(), json()}};
+  std::vector<Node> current{Node{&start, std::move(startPointer), json(), json()}};
   for (const auto& segment : segments_) {
     std::vector<Node> next;
     for (const Node& node : current) {

@@ -47,6 +47,10 @@ class Path {
   // it leads to (matches then carry the pointer where that node is written); a reference cycle is
   // walked once.
   std::vector<Match> evaluate(const nlohmann::json& root, const RefFollower& follow = {}) const;
+  // The same with `$` standing for `start`, a node written at `startPointer` (a relative path,
+  // such as a rule's `then.field`); matches carry pointers in the whole document.
+  std::vector<Match> evaluateFrom(const nlohmann::json& start, std::string startPointer,
+                                  const RefFollower& follow = {}) const;
 
   const std::string& text() const { return text_; }
 
