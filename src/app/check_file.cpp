@@ -92,7 +92,8 @@ void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings
 void applySuppressions(const std::vector<suppression::Directive>& directives,
                        const engine::RuleSettings& settings, const std::string& file,
                        FileResult& result) {
-  auto unused = suppression::applyDirectives(directives, result.diagnostics, file);
+  auto unused =
+      suppression::applyDirectives(directives, result.diagnostics, file, settings.customRules());
   const engine::RuleSetting& setting = settings.of("suppression-unused");
   if (!setting.enabled) return;
   for (auto& finding : unused) {

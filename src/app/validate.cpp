@@ -30,6 +30,7 @@ struct FileConfig {
 struct Plan {
   std::vector<FileConfig> files;
   std::vector<Diagnostic> errors;
+  std::vector<Diagnostic> notices;  // of the configurations, once each (rules that cannot run)
 };
 
 Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolver) {
@@ -42,6 +43,10 @@ Plan plan(const std::vector<std::string>& files, config::ConfigResolver& resolve
         result.errors.insert(result.errors.end(), resolution.errors.begin(),
                              resolution.errors.end());
       continue;
+    }
+    if (reported.insert(&resolution).second) {
+      for (const auto& notice : resolution.config->notices)
+        result.notices.push_back(notice);
     }
     const bool ignored = config::isIgnored(*resolution.config, absolutePath(path));
     if (!ignored) result.files.push_back({path, resolution.config.get()});
@@ -156,6 +161,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   }
 
   report::RunReport run = emptyRunReport();
+  run.diagnostics = std::move(planned.notices);
   const auto cache = std::make_shared<resolve::FileCache>();
   // Fewer files than half the jobs: each file has a core to spare for itself.
   const bool spareCore = jobCount(options.jobs) >= 2 * planned.files.size();

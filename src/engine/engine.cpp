@@ -16,7 +16,10 @@ struct RuleRun::State {
     const RuleSettings defaults =
         selection.settings == nullptr ? RuleSettings::defaults() : RuleSettings();
     const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
-    for (const Rule* rule : allRules()) {
+    std::vector<const Rule*> candidates = allRules();
+    for (const auto& custom : settings.customRules())
+      candidates.push_back(custom.get());
+    for (const Rule* rule : candidates) {
       const RuleInfo& info = rule->info();
       if (info.builtin || info.system || info.diff) continue;
       RuleSetting setting = settings.of(info.id);

@@ -50,6 +50,8 @@ struct RuleInfo {
   // A kind of change between two versions of a document, found by `asynclint diff` (see
   // src/diff/): the per-document engine passes it over.
   bool diff = false;
+  // A custom rule (src/ruleset/): the ruleset file that defines it; empty for asynclint's rules.
+  std::string origin;
 };
 
 class Rule {
