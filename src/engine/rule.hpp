@@ -51,7 +51,7 @@ struct RuleInfo {
   // src/diff/): the per-document engine passes it over.
   bool diff = false;
   // A custom rule (src/ruleset/): the ruleset file that defines it; empty for asynclint's rules.
-  std::string origin;
+  std::string origin = {};
 };
 
 class Rule {
