@@ -58,7 +58,8 @@ class ChannelAddressDuplicate final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    const std::vector<Channel> channels = rootChannelsWithAddress(context);
+    const std::vector<Channel> channels = context.inWrittenOrder(
+        rootChannelsWithAddress(context), [](const Channel& channel) { return channel.pointer; });
     std::unordered_map<std::string, AddressGroup> groups;
     for (const auto& channel : channels) {
       AddressGroup& group = groups[asyncapi::withoutParameterNames(channel.address)];

@@ -57,7 +57,9 @@ class MessagePayloadDuplicate final : public Rule {
               {}}) {}
 
   void check(RuleContext& context) const override {
-    const auto messages = asyncapi::messages(context);
+    const auto messages = context.inWrittenOrder(
+        asyncapi::messages(context),
+        [](const asyncapi::Definition& message) { return message.pointer; });
     // Keyed by the canonical text of the payload (nlohmann::json sorts object keys), so equal
     // inline schemas and references to one schema meet in the same entry. A schema referenced
     // by many messages is written out once.

@@ -120,6 +120,8 @@ class TagNamesUnique final : public Rule {
     for (const auto& tag : asyncapi::definitionsIn(context, {"/components/tags"})) {
       components.push_back(tag.pointer);
     }
+    components = context.inWrittenOrder(std::move(components),
+                                        [](const std::string& pointer) { return pointer; });
     checkEntries(context, components, {"components.tags", false});
   }
 };

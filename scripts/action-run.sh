@@ -5,6 +5,8 @@
 #   INPUT_PATHS          documents or glob patterns (** included), separated by spaces or lines
 #   INPUT_CONFIG         a configuration file, optional
 #   INPUT_FAIL_SEVERITY  error | warning | info | hint
+#   INPUT_FORMAT         output formats separated by spaces (default github: annotations): FORMAT for
+#                        the job log (one at most), FORMAT=FILE for a file (junit=reports/junit.xml)
 #   INPUT_SARIF_FILE     where to write SARIF (empty: no SARIF)
 # Writes annotations (workflow commands) to standard output, a Markdown summary to
 # $GITHUB_STEP_SUMMARY, and errors, warnings, infos, hints, exit-code and sarif-file to
@@ -19,6 +21,7 @@ set +f
 shopt -s globstar nullglob
 files=()
 for pattern in "${patterns[@]}"; do
+  # shellcheck disable=SC2206  # the pattern is split and globbed on purpose
   matches=($pattern)
   if [ "${#matches[@]}" -eq 0 ]; then
     files+=("$pattern")  # asynclint reports that it does not exist
@@ -28,7 +31,16 @@ for pattern in "${patterns[@]}"; do
 done
 shopt -u globstar nullglob
 
-arguments=(validate --no-color --fail-severity "${INPUT_FAIL_SEVERITY:-error}" -f github)
+arguments=(validate --no-color --fail-severity "${INPUT_FAIL_SEVERITY:-error}")
+read -r -a formats <<<"${INPUT_FORMAT:-github}"
+for format in "${formats[@]}"; do
+  if [[ "$format" == *=* ]]; then
+    mkdir -p "$(dirname "${format#*=}")"
+    arguments+=(-f "${format%%=*}" -o "${format#*=}")
+  else
+    arguments+=(-f "$format")
+  fi
+done
 if [ -n "${INPUT_CONFIG:-}" ]; then
   arguments+=(--config "$INPUT_CONFIG")
 fi

@@ -3,14 +3,15 @@
 # (JUnit and Checkstyle XML), pre-commit (the hook), Graphviz's dot (the event-flow graph), clang 14
 # with libFuzzer (the fuzz harnesses replay testdata/),
 # Microsoft's SARIF multitool, action-validator (action.yml) and the official @asyncapi/parser
-# (the parity suite), and ccache, which keeps the test builds' objects between runs. Idempotent:
-# a second run only
-# checks.
+# (the parity suite), debootstrap (a clean Debian root to install the packages into) and curl
+# (the action's download step), shellcheck (every shell script), and ccache, which keeps the test builds' objects between runs.
+# Idempotent: a second run only checks.
 # Debian packages go through apt-get (root or sudo); npm packages into .deps/npm-tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libxml2-utils pre-commit git graphviz clang-14 libclang-rt-14-dev ccache)
+apt_packages=(libxml2-utils pre-commit git graphviz clang-14 libclang-rt-14-dev ccache debootstrap
+  curl shellcheck)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 
 # shellcheck source=lib/apt.sh

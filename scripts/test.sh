@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds asynclint and runs every test twice: in the optimized CI build (warnings are errors)
 # and under AddressSanitizer + UndefinedBehaviorSanitizer, with the external validators installed;
-# then the fuzz harnesses (clang) replay every file of testdata/.
+# then the fuzz harnesses (clang) replay every file of testdata/; last, it builds the release
+# packages and installs them into a clean Debian 12 root, and runs the GitHub Action's install
+# step against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -9,6 +11,9 @@ cd "$(dirname "$0")/.."
 ./scripts/setup-test-tools.sh
 export ASYNCLINT_REQUIRE_TEST_TOOLS=1
 jobs=$(nproc)
+echo "== shellcheck"
+mapfile -t shell_scripts < <(git ls-files '*.sh' .ci/run 2>/dev/null || find . -name '*.sh' -not -path './.deps/*' -not -path './build/*')
+shellcheck -x -S warning "${shell_scripts[@]}"
 # ccache keeps compiled objects between runs on one machine (CI runs in a fresh clone each time,
 # so paths are taken relative to the clone, and the folder name does not enter the hash).
 launcher=()
@@ -24,3 +29,10 @@ for preset in ci asan; do
 done
 echo "== fuzz harnesses over testdata/"
 ./fuzz/replay.sh
+echo "== release packages: build, install into a clean Debian 12 root, the action's install step"
+./scripts/package.sh --no-setup
+# The packaged binary (-O3, static runtime) must give every golden output the test build gives.
+ASYNCLINT_TEST_BINARY=$PWD/build/release/asynclint build/ci/tests/asynclint_tests \
+  --test-suite=golden,cli,multifile,hostile,system,diff
+tests/install/packages.sh dist
+tests/install/action.sh dist

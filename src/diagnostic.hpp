@@ -28,6 +28,14 @@ enum class Severity { error, warning, info, hint };
 std::string_view toString(Severity severity);
 std::optional<Severity> parseSeverity(std::string_view text);
 
+// Where a node is written, for listing things in the order of the files (the trees sort object
+// keys): the index of its file among those a document spans (0: the entry), then its position.
+struct WrittenPlace {
+  std::size_t file = 0;
+  Position position;
+  friend auto operator<=>(const WrittenPlace&, const WrittenPlace&) = default;
+};
+
 // Which part of a node a finding is about: a key ("unknown property") or the value it holds.
 enum class Anchor { key, value };
 

@@ -25,6 +25,11 @@ void addConfigOptions(CLI::App& command, asynclint::config::ConfigChoice& choice
                   "Set a rule's severity, winning over the configuration: "
                   "--rule channel-unused=off (repeatable)")
       ->allow_extra_args(false);
+  command
+      .add_option("-r,--ruleset", choice.rulesets,
+                  "A Spectral ruleset whose rules run too, after the configuration's "
+                  "(repeatable; docs/spectral-rulesets.md)")
+      ->allow_extra_args(false);
 }
 
 bool wantsColor(bool noColorFlag) {

@@ -106,6 +106,25 @@ TEST_SUITE("hostile") {
     CHECK(mapping.output == "map.yaml:5:1029: error: nesting is deeper than 256 levels [limits]\n");
   }
 
+  TEST_CASE("a 200,000-character string under a date-time format or a pattern is checked") {
+    const std::string schema = head +
+                               "components:\n  schemas:\n    When:\n      type: string\n"
+                               "      format: date-time\n      default: '";
+    const auto date = Scratch().check("date.yaml", schema + std::string(200'000, '7') + "'\n",
+                                      memoryBound());
+    CHECK(date.exitCode == 1);
+    CHECK(date.output.find("date.yaml:10:16: error: default does not match its schema: "
+                           "'default' must be a valid date-time; found '7777") !=
+          std::string::npos);
+    const std::string patterned = head +
+                                  "components:\n  schemas:\n    Blob:\n      type: string\n"
+                                  "      pattern: '^[a-z]*$'\n      default: '";
+    const auto blob = Scratch().check(
+        "blob.yaml", patterned + std::string(200'000, 'a') + "'\n", memoryBound());
+    CHECK(blob.output.find("[schema-values-invalid]") == std::string::npos);
+    CHECK(blob.exitCode == 0);
+  }
+
   TEST_CASE("a 50 MiB scalar and a JSON object of 1,000,000 keys stop at their limits") {
     const Scratch scratch;
     const auto scalar = scratch.check(

@@ -20,7 +20,10 @@ std::filesystem::path sharedDir() {
   return ASYNCLINT_SHARED_DIR;
 }
 std::string binary() {
-  return ASYNCLINT_BINARY;
+  // ASYNCLINT_TEST_BINARY runs the end-to-end suites against another build of the same sources,
+  // e.g. the packaged release binary (scripts/test.sh).
+  const char* other = std::getenv("ASYNCLINT_TEST_BINARY");
+  return other != nullptr && *other != '\0' ? other : ASYNCLINT_BINARY;
 }
 
 CommandResult run(const std::string& command) {

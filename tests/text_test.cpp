@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
+#include <string>
 
 #include "diagnostic.hpp"
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
 #include "source/utf8.hpp"
+#include "text/ecma_regex.hpp"
 #include "text/suggest.hpp"
 
 using namespace asynclint;
@@ -82,5 +84,41 @@ TEST_SUITE("text") {
     Diagnostic otherFile = finding;
     otherFile.file = "specs/payment.yaml";
     CHECK(fingerprint(otherFile) != original);
+  }
+}
+
+TEST_SUITE("text") {
+  TEST_CASE("ECMA-262 patterns through PCRE2: unanchored search, JavaScript escapes and anchors") {
+    CHECK(regex::search("b+", "abbbc"));
+    CHECK_FALSE(regex::search("^b", "abc"));
+    CHECK(regex::search("^[\\u00e9a-z]+$", "r\xc3\xa9sum\xc3\xa9"));  // \u escape, UTF-8 subject
+    CHECK(regex::search("^.$", "\xc3\xa9"));  // one code point, two bytes
+    CHECK_FALSE(regex::search("^abc$", "abc\n"));  // `$` only at the very end, as in JavaScript
+    CHECK(regex::search("^(?=.*[0-9])[a-z0-9]{3}$", "ab1"));
+    CHECK_FALSE(regex::search("^(?=.*[0-9])[a-z0-9]{3}$", "abc"));
+    CHECK(regex::search("^(a)?b\\1$", "b"));  // an unset back-reference matches empty
+    CHECK_FALSE(regex::search("[]", "anything"));  // `[]` matches nothing
+  }
+
+  TEST_CASE("a long subject is matched for real, without deep recursion") {
+    const std::string valid(200'000, 'A');
+    CHECK(regex::search("^[A-Za-z0-9+/]*={0,2}$", valid));
+    std::string invalid = valid;
+    invalid[100'000] = '!';
+    CHECK_FALSE(regex::search("^[A-Za-z0-9+/]*={0,2}$", invalid));
+    CHECK(regex::search("^(\\/(([^\\/~])|(~[01]))*)*$", "/" + std::string(100'000, 'a')));
+  }
+
+  TEST_CASE("a pattern that does not compile is an error with its reason and offset") {
+    CHECK(regex::compileError("^[a-z]+$").empty());
+    CHECK(regex::compileError("(celsius|kelvin") ==
+          "the regular expression '(celsius|kelvin' is invalid: missing closing parenthesis (at "
+          "offset 15)");
+    CHECK_THROWS_AS(regex::search("(celsius|kelvin", "celsius"), regex::RegexError);
+  }
+
+  TEST_CASE("catastrophic backtracking stops at the match limit with an error") {
+    const std::string subject = std::string(40, 'a') + "!";
+    CHECK_THROWS_AS(regex::search("^(a+)+$", subject), regex::RegexError);
   }
 }

@@ -66,7 +66,9 @@ void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings
   // then the time until both end.
   std::vector<Diagnostic> findings = spareCore ? std::vector<Diagnostic>() : checkSchema();
   start = std::chrono::steady_clock::now();
-  engine::RuleRun rules(resolution.tree(), {"", &settings});
+  engine::RuleRun rules(resolution.tree(), {"", &settings}, [&resolution](std::string_view pointer) {
+    return resolution.writtenPlace(std::string(pointer));
+  });
   if (spareCore) {
     auto besideRules = std::async(std::launch::async, [&] {
       auto schemaFindings = checkSchema();
@@ -94,7 +96,8 @@ void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings
 void applySuppressions(const std::vector<suppression::Directive>& directives,
                        const engine::RuleSettings& settings, const std::string& file,
                        FileResult& result) {
-  auto unused = suppression::applyDirectives(directives, result.diagnostics, file);
+  auto unused =
+      suppression::applyDirectives(directives, result.diagnostics, file, settings.customRules());
   const engine::RuleSetting& setting = settings.of("suppression-unused");
   if (!setting.enabled) return;
   for (auto& finding : unused) {

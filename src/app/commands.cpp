@@ -14,7 +14,15 @@ namespace asynclint {
 namespace {
 
 std::string_view versionsText(engine::Versions versions) {
-  return versions == engine::Versions::all ? "2.x, 3.x" : "3.x";
+  switch (versions) {
+    case engine::Versions::all:
+      return "2.x, 3.x";
+    case engine::Versions::v2:
+      return "2.x";
+    case engine::Versions::v3:
+      return "3.x";
+  }
+  return "";
 }
 
 // The paragraph under "## What it checks" in a rule's doc, as one line.

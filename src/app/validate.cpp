@@ -33,7 +33,8 @@ struct FileConfig {
 struct Plan {
   std::vector<FileConfig> files;
   std::vector<Diagnostic> errors;
-  std::vector<InputFile> ignored;  // by an `ignore` glob of their configuration
+  std::vector<Diagnostic> notices;  // of the configurations, once each (rules that cannot run)
+  std::vector<InputFile> ignored;   // by an `ignore` glob of their configuration
 };
 
 Plan plan(const std::vector<InputFile>& inputs, config::ConfigResolver& resolver) {
@@ -47,6 +48,10 @@ Plan plan(const std::vector<InputFile>& inputs, config::ConfigResolver& resolver
         result.errors.insert(result.errors.end(), resolution.errors.begin(),
                              resolution.errors.end());
       continue;
+    }
+    if (reported.insert(&resolution).second) {
+      for (const auto& notice : resolution.config->notices)
+        result.notices.push_back(notice);
     }
     if (config::isIgnored(*resolution.config, absolutePath(path))) {
       result.ignored.push_back(input);
@@ -253,6 +258,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   }
 
   report::RunReport run = emptyRunReport();
+  run.diagnostics = std::move(planned.notices);
   const auto cache = std::make_shared<resolve::FileCache>();
   // Fewer files than half the jobs: each file has a core to spare for itself.
   const bool spareCore = jobCount(options.jobs) >= 2 * planned.files.size();
@@ -277,7 +283,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   InputTally tally{{}, std::vector<ArgumentTally>(options.files.size())};
   for (const auto& input : planned.ignored)
     ++tally.arguments[input.argument].ignored;
-  Plan checked{{}, {}, std::move(planned.ignored)};
+  Plan checked{{}, {}, {}, std::move(planned.ignored)};
   bool inputError = false;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const std::string& path = jobs[i].path;

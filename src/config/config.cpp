@@ -41,11 +41,60 @@ void apply(const RuleChanges& changes, engine::RuleSettings& settings) {
   }
 }
 
+RuleChanges changesOf(const ruleset::SeverityChanges& severities) {
+  RuleChanges changes;
+  for (const auto& [id, severity] : severities) {
+    RuleChange change;
+    change.off = !severity.has_value();
+    change.severity = severity;
+    changes[id] = change;
+  }
+  return changes;
+}
+
+// The pointers that `except` exempts in `file`, as an option of each custom rule it names.
+void applyExceptions(const Config& config, const fs::path& file, engine::RuleSettings& settings) {
+  const fs::path normal = file.lexically_normal();
+  for (const auto& exception : config.exceptions) {
+    if (exception.file != normal) continue;
+    for (const auto& rule : exception.rules) {
+      auto& except = settings.of(rule).options[ruleset::exceptOption];
+      if (!except.is_array()) except = nlohmann::json::array();
+      except.push_back(exception.pointer);
+    }
+  }
+}
+
 }  // namespace
+
+void addRuleset(Config& config, ruleset::Ruleset ruleset) {
+  std::erase_if(config.customRules, [&](const auto& rule) {
+    return std::any_of(ruleset.rules.begin(), ruleset.rules.end(),
+                       [&](const auto& other) { return other->info().id == rule->info().id; });
+  });
+  for (auto& rule : ruleset.rules)
+    config.customRules.push_back(std::move(rule));
+  if (!ruleset.builtin.empty())
+    config.layers.push_back({fs::current_path(), {}, changesOf(ruleset.builtin)});
+  for (auto& override : ruleset.overrides)
+    config.layers.push_back({override.folder, override.files, changesOf(override.rules)});
+  for (auto& exception : ruleset.exceptions)
+    config.exceptions.push_back(std::move(exception));
+  for (auto& notice : ruleset.notices) {
+    notice.severity = Severity::warning;
+    config.notices.push_back(std::move(notice));
+  }
+}
 
 engine::RuleSettings settingsFor(const Config& config, const std::optional<fs::path>& file) {
   auto settings = engine::RuleSettings::defaults();
   applyPreset(config.preset, settings);
+  for (const auto& rule : config.customRules) {
+    settings.of(rule->info().id) =
+        engine::RuleSetting{rule->info().recommended, rule->info().severity};
+    settings.addCustomRule(rule);
+  }
+  if (file) applyExceptions(config, *file, settings);
   for (const auto& layer : config.layers) {
     const bool applies = layer.files.empty() || (file && matchesAny(layer, *file));
     if (applies) apply(layer.rules, settings);
@@ -75,7 +124,8 @@ std::optional<std::string> ruleChangeProblem(std::string_view id, bool off) {
   return std::nullopt;
 }
 
-CommandLineRules parseRuleFlags(const std::vector<std::string>& flags) {
+CommandLineRules parseRuleFlags(const std::vector<std::string>& flags,
+                                const std::vector<std::string>& customRules) {
   CommandLineRules parsed;
   for (const auto& flag : flags) {
     const auto equals = flag.find('=');
@@ -91,7 +141,8 @@ CommandLineRules parseRuleFlags(const std::vector<std::string>& flags) {
           flag);
       return parsed;
     }
-    if (const auto problem = ruleChangeProblem(id, change.off)) {
+    const bool custom = std::find(customRules.begin(), customRules.end(), id) != customRules.end();
+    if (const auto problem = custom ? std::nullopt : ruleChangeProblem(id, change.off)) {
       parsed.error = fmt::format("--rule '{}': {}", flag, *problem);
       return parsed;
     }

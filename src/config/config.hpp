@@ -12,6 +12,7 @@
 
 #include "diagnostic.hpp"
 #include "engine/settings.hpp"
+#include "ruleset/ruleset.hpp"
 
 namespace asynclint::config {
 
@@ -42,7 +43,15 @@ struct Config {
   std::optional<std::filesystem::path> root;  // absolute; for reference resolution
   bool allowRemote = false;
   bool system = false;  // validate runs the system rules too, as with --system
+  // Custom rules from Spectral rulesets (extends, inline rules, --ruleset), in the order read.
+  std::vector<std::shared_ptr<const engine::Rule>> customRules;
+  std::vector<ruleset::Exception> exceptions;  // `except` of the rulesets
+  std::vector<Diagnostic> notices;  // findings about the rulesets that do not stop the run
 };
+
+// Adds a loaded ruleset: its rules (replacing rules of the same name), then its severities for
+// asynclint's rules and its overrides, as layers after those already there.
+void addRuleset(Config& config, ruleset::Ruleset ruleset);
 
 // The rule settings for `file` (absolute); without a file, only the layers that apply to every
 // file (what `asynclint rules` shows).
@@ -57,7 +66,9 @@ struct CommandLineRules {
   RuleChanges rules;
   std::string error;
 };
-CommandLineRules parseRuleFlags(const std::vector<std::string>& flags);
+// `customRules`: the names of custom rules that --rule may also set.
+CommandLineRules parseRuleFlags(const std::vector<std::string>& flags,
+                                const std::vector<std::string>& customRules = {});
 
 // Why `id` cannot be set to `value` ("off" or a severity), or nullopt when it can: unknown ids
 // (with a did-you-mean), input errors and rules that cannot be turned off.

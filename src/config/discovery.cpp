@@ -12,7 +12,36 @@ fs::path shown(const fs::path& file) {
   return relative.empty() || *relative.begin() == ".." ? file : relative;
 }
 
+// Every --ruleset file, merged in order (a later one wins).
+ruleset::LoadedRuleset readRulesets(const std::vector<std::string>& files) {
+  ruleset::LoadedRuleset all;
+  all.ruleset.emplace();
+  for (const auto& file : files) {
+    auto loaded = ruleset::loadRuleset(fs::path(file));
+    for (auto& error : loaded.errors)
+      all.errors.push_back(std::move(error));
+    if (loaded.ruleset) ruleset::merge(*all.ruleset, std::move(*loaded.ruleset));
+  }
+  if (!all.errors.empty()) all.ruleset.reset();
+  return all;
+}
+
 }  // namespace
+
+std::vector<std::string> commandLineRulesetNames(const ConfigChoice& choice) {
+  std::vector<std::string> names;
+  if (choice.rulesets.empty()) return names;
+  const auto loaded = readRulesets(choice.rulesets);
+  if (!loaded.ruleset) return names;
+  for (const auto& rule : loaded.ruleset->rules)
+    names.push_back(rule->info().id);
+  return names;
+}
+
+const ruleset::LoadedRuleset& ConfigResolver::commandLineRulesets() {
+  if (!commandLineRulesets_) commandLineRulesets_ = readRulesets(choice_.rulesets);
+  return *commandLineRulesets_;
+}
 
 ConfigResolver::ConfigResolver(ConfigChoice choice, RuleChanges commandLine)
     : choice_(std::move(choice)), commandLine_(std::move(commandLine)) {}
@@ -56,6 +85,12 @@ const Resolution& ConfigResolver::load(const std::optional<fs::path>& configFile
     LoadedConfig loaded = readConfigFile(shown(*configFile));
     resolution.errors = std::move(loaded.errors);
     if (loaded.config) config = std::move(*loaded.config);
+  }
+  if (!choice_.rulesets.empty()) {
+    const auto& rulesets = commandLineRulesets();
+    for (const auto& error : rulesets.errors)
+      resolution.errors.push_back(error);
+    if (rulesets.ruleset) addRuleset(config, *rulesets.ruleset);
   }
   if (resolution.errors.empty()) {
     if (!commandLine_.empty()) config.layers.push_back({fs::current_path(), {}, commandLine_});

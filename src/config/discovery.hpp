@@ -20,7 +20,12 @@ struct ConfigChoice {
   std::optional<std::string> file;     // --config FILE
   bool none = false;                   // --no-config
   std::vector<std::string> ruleFlags;  // --rule id=severity, applied after the file
+  std::vector<std::string> rulesets;   // --ruleset FILE: Spectral rulesets, after the file
 };
+
+// The names of the custom rules of the --ruleset files (for --rule); empty when one has errors
+// (the run reports them).
+std::vector<std::string> commandLineRulesetNames(const ConfigChoice& choice);
 
 struct Resolution {
   std::shared_ptr<const Config> config;  // null when the configuration has errors
@@ -46,6 +51,8 @@ class ConfigResolver {
   RuleChanges commandLine_;
   std::map<std::filesystem::path, std::optional<std::filesystem::path>> nearestByFolder_;
   std::map<std::optional<std::filesystem::path>, Resolution> byConfigFile_;
+  std::optional<ruleset::LoadedRuleset> commandLineRulesets_;  // read once, on first use
+  const ruleset::LoadedRuleset& commandLineRulesets();
 };
 
 }  // namespace asynclint::config

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "schema/document_schemas.hpp"
@@ -73,6 +74,39 @@ std::vector<Definition> messagesV2(const RuleContext& context) {
     }
   }
   return found;
+}
+
+std::vector<Definition> operationsV2(const RuleContext& context) {
+  std::vector<Definition> found;
+  for (const auto& channel : channels(context)) {
+    for (const auto* verb : {"publish", "subscribe"}) {
+      const std::string operation = channel.pointer + "/" + verb;
+      const nlohmann::json* node = context.at(operation);
+      if (node != nullptr && node->is_object()) found.push_back({verb, operation, node});
+    }
+  }
+  return found;
+}
+
+void reportRepeatedIds(RuleContext& context, std::vector<std::string> owners,
+                       std::string_view idKey, std::string_view what) {
+  owners = context.inWrittenOrder(std::move(owners),
+                                  [](const std::string& owner) { return owner; });
+  std::unordered_map<std::string, std::string> firstOwner;
+  for (const auto& owner : owners) {
+    const std::string idPointer = pointer::append(owner, idKey);
+    const nlohmann::json* id = context.at(idPointer);
+    if (id == nullptr || !id->is_string()) continue;
+    const auto [first, inserted] = firstOwner.try_emplace(id->get<std::string>(), owner);
+    if (inserted) continue;
+    context.report(
+        idPointer,
+        fmt::format("{} '{}' is already used by {}: give each {} its own {}", idKey,
+                    id->get<std::string>(), pointer::displayPath(context.root(), first->second),
+                    what, idKey),
+        Anchor::value,
+        {RuleContext::note(pointer::append(first->second, idKey), "first used here")});
+  }
 }
 
 std::vector<Definition> messagesForVersion(const RuleContext& context) {

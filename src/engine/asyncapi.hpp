@@ -202,4 +202,14 @@ std::optional<ServerTemplate> serverTemplate(const Definition& server, int major
 // address whatever the parameters are called.
 std::string withoutParameterNames(const std::string& address);
 
+// AsyncAPI 2: the operations written in channels (`publish` and `subscribe` objects), root and
+// component channels; `key` is the verb.
+std::vector<Definition> operationsV2(const RuleContext& context);
+
+// Reports each of `owners` (pointers of objects) whose string member `idKey` repeats the value
+// an earlier one has, earlier meaning written earlier in the file: one finding at the repeated
+// id, with a note at the first. `what` names an owner in the message ("operation").
+void reportRepeatedIds(RuleContext& context, std::vector<std::string> owners,
+                       std::string_view idKey, std::string_view what);
+
 }  // namespace asynclint::engine::asyncapi

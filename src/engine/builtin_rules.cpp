@@ -8,14 +8,17 @@ namespace {
 class BuiltinRule final : public Rule {
  public:
   BuiltinRule(std::string id, Severity severity, Configurable configurable, std::string summary)
-      : Rule(RuleInfo{std::move(id),
-                      severity,
-                      true,
-                      std::move(summary),
-                      Versions::all,
-                      {},
-                      true,
-                      configurable}) {}
+      : Rule(RuleInfo{.id = std::move(id),
+                      .severity = severity,
+                      .recommended = true,
+                      .summary = std::move(summary),
+                      .versions = Versions::all,
+                      .options = {},
+                      .builtin = true,
+                      .configurable = configurable,
+                      .system = false,
+                      .diff = false,
+                      .origin = {}}) {}
   void check(RuleContext&) const override {}
 };
 

@@ -6,8 +6,15 @@ namespace asynclint::engine {
 
 RuleContext::RuleContext(const nlohmann::json& root, const RefIndex& refs,
                          schema::DocumentSchemas& schemas, const RuleInfo& rule,
-                         const RuleSetting& setting, std::vector<Diagnostic>& out)
-    : root_(root), refs_(refs), schemas_(schemas), rule_(rule), setting_(setting), out_(out) {
+                         const RuleSetting& setting, std::vector<Diagnostic>& out,
+                         const PlaceLookup* places)
+    : root_(root),
+      refs_(refs),
+      schemas_(schemas),
+      rule_(rule),
+      setting_(setting),
+      out_(out),
+      places_(places) {
   if (root.is_object()) {
     const auto version = root.find("asyncapi");
     if (version != root.end() && version->is_string()) {

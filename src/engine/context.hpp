@@ -2,6 +2,7 @@
 // pointers; the engine turns them into file positions.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,10 +28,14 @@ struct Resolved {
   const nlohmann::json* node = nullptr;
 };
 
+// Where the node at a pointer of the tree is written (see WrittenPlace).
+using PlaceLookup = std::function<WrittenPlace(std::string_view pointer)>;
+
 class RuleContext {
  public:
   RuleContext(const nlohmann::json& root, const RefIndex& refs, schema::DocumentSchemas& schemas,
-              const RuleInfo& rule, const RuleSetting& setting, std::vector<Diagnostic>& out);
+              const RuleInfo& rule, const RuleSetting& setting, std::vector<Diagnostic>& out,
+              const PlaceLookup* places = nullptr);
 
   const nlohmann::json& root() const { return root_; }
   const RefIndex& refs() const { return refs_; }
@@ -51,6 +56,25 @@ class RuleContext {
   // cyclic (other rules report those).
   std::optional<Resolved> resolve(std::string_view pointer) const;
 
+  // `items` in the order they are written in the files, `pointerOf(item)` saying where each is:
+  // the tree lists object keys sorted, and what a rule calls "the first" of several must be the
+  // first a reader meets. Stable; as given when the run knows no places.
+  template <typename Item, typename PointerOf>
+  std::vector<Item> inWrittenOrder(std::vector<Item> items, PointerOf pointerOf) const {
+    if (places_ == nullptr || !*places_) return items;
+    std::vector<std::pair<WrittenPlace, std::size_t>> order;
+    order.reserve(items.size());
+    for (std::size_t index = 0; index < items.size(); ++index)
+      order.emplace_back((*places_)(pointerOf(items[index])), index);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Item> sorted;
+    sorted.reserve(items.size());
+    for (const auto& entry : order)
+      sorted.push_back(std::move(items[entry.second]));
+    return sorted;
+  }
+
   void report(std::string pointer, std::string message, Anchor anchor = Anchor::value,
               std::vector<RelatedLocation> related = {});
   // A related location in the same file, placed by the engine.
@@ -63,6 +87,7 @@ class RuleContext {
   const RuleInfo& rule_;
   const RuleSetting& setting_;
   std::vector<Diagnostic>& out_;
+  const PlaceLookup* places_ = nullptr;
   int majorVersion_ = 0;
 };
 

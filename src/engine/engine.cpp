@@ -11,12 +11,15 @@
 namespace asynclint::engine {
 
 struct RuleRun::State {
-  State(const nlohmann::json& tree, const RuleSelection& selection)
-      : root(tree), refs(tree), schemas(tree) {
+  State(const nlohmann::json& tree, const RuleSelection& selection, PlaceLookup placeLookup)
+      : root(tree), refs(tree), schemas(tree), places(std::move(placeLookup)) {
     const RuleSettings defaults =
         selection.settings == nullptr ? RuleSettings::defaults() : RuleSettings();
     const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
-    for (const Rule* rule : allRules()) {
+    std::vector<const Rule*> candidates = allRules();
+    for (const auto& custom : settings.customRules())
+      candidates.push_back(custom.get());
+    for (const Rule* rule : candidates) {
       const RuleInfo& info = rule->info();
       if (info.builtin || info.system || info.diff) continue;
       RuleSetting setting = settings.of(info.id);
@@ -34,12 +37,14 @@ struct RuleRun::State {
   const nlohmann::json& root;
   const RefIndex refs;
   schema::DocumentSchemas schemas;
+  const PlaceLookup places;
   std::vector<Entry> rules;
   std::atomic<std::size_t> next{0};
 };
 
-RuleRun::RuleRun(const nlohmann::json& root, const RuleSelection& selection)
-    : state_(root.is_object() ? std::make_unique<State>(root, selection) : nullptr) {}
+RuleRun::RuleRun(const nlohmann::json& root, const RuleSelection& selection, PlaceLookup places)
+    : state_(root.is_object() ? std::make_unique<State>(root, selection, std::move(places))
+                              : nullptr) {}
 
 RuleRun::~RuleRun() = default;
 
@@ -49,8 +54,10 @@ void RuleRun::work() {
   for (std::size_t i = state.next++; i < state.rules.size(); i = state.next++) {
     State::Entry& entry = state.rules[i];
     const RuleInfo& info = entry.rule->info();
-    RuleContext context(state.root, state.refs, state.schemas, info, entry.setting, entry.findings);
+    RuleContext context(state.root, state.refs, state.schemas, info, entry.setting, entry.findings,
+                        &state.places);
     if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
+    if (info.versions == Versions::v2 && context.majorVersion() != 2) continue;
     entry.rule->check(context);
   }
 }
@@ -79,7 +86,12 @@ void dropRepeatedFindings(std::vector<Diagnostic>& findings) {
 }
 
 std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& selection) {
-  std::vector<Diagnostic> findings = checkRules(document.root, selection);
+  RuleRun run(document.root, selection, [&document](std::string_view pointer) {
+    const Located located = document.locate(pointer);
+    return WrittenPlace{0, (located.key.known() ? located.key : located.value).start};
+  });
+  run.work();
+  std::vector<Diagnostic> findings = std::move(run).findings();
   for (auto& finding : findings) {
     finding.file = document.path;
     for (auto& related : finding.related) {

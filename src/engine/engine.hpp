@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diagnostic.hpp"
+#include "engine/context.hpp"
 #include "engine/settings.hpp"
 #include "source/document.hpp"
 
@@ -23,7 +24,9 @@ struct RuleSelection {
 // The enabled rules over one tree, shared out to the threads that call work().
 class RuleRun {
  public:
-  RuleRun(const nlohmann::json& root, const RuleSelection& selection);
+  // `places` says where each node of `root` is written, for the rules that list things in the
+  // order of the file; without it they follow the tree's (sorted) order.
+  RuleRun(const nlohmann::json& root, const RuleSelection& selection, PlaceLookup places = {});
   ~RuleRun();
   RuleRun(const RuleRun&) = delete;
   RuleRun& operator=(const RuleRun&) = delete;

@@ -17,7 +17,7 @@ namespace asynclint::engine {
 class RuleContext;
 
 // Which AsyncAPI versions a rule checks.
-enum class Versions { all, v3 };
+enum class Versions { all, v2, v3 };
 
 struct RuleOption {
   std::string name;
@@ -50,6 +50,8 @@ struct RuleInfo {
   // A kind of change between two versions of a document, found by `asynclint diff` (see
   // src/diff/): the per-document engine passes it over.
   bool diff = false;
+  // A custom rule (src/ruleset/): the ruleset file that defines it; empty for asynclint's rules.
+  std::string origin = {};
 };
 
 class Rule {

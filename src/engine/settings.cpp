@@ -25,4 +25,8 @@ RuleSetting& RuleSettings::of(std::string_view id) {
   return byId_.emplace(std::string(id), RuleSetting{}).first->second;
 }
 
+void RuleSettings::addCustomRule(std::shared_ptr<const Rule> rule) {
+  custom_.push_back(std::move(rule));
+}
+
 }  // namespace asynclint::engine

@@ -3,14 +3,18 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "diagnostic.hpp"
 
 namespace asynclint::engine {
+
+class Rule;
 
 struct RuleSetting {
   bool enabled = false;
@@ -27,8 +31,14 @@ class RuleSettings {
   const RuleSetting& of(std::string_view id) const;
   RuleSetting& of(std::string_view id);
 
+  // Rules defined by a configuration (custom rules from Spectral rulesets, src/ruleset/): they
+  // run beside the registered ones, each with its setting under its own id.
+  void addCustomRule(std::shared_ptr<const Rule> rule);
+  const std::vector<std::shared_ptr<const Rule>>& customRules() const { return custom_; }
+
  private:
   std::map<std::string, RuleSetting, std::less<>> byId_;
+  std::vector<std::shared_ptr<const Rule>> custom_;
 };
 
 }  // namespace asynclint::engine

@@ -397,6 +397,11 @@ Range Resolution::rangeIn(std::size_t file, const std::string& pointer, bool pre
   return (preferKey || !located.exact) && located.key.known() ? located.key : located.value;
 }
 
+WrittenPlace Resolution::writtenPlace(const std::string& pointer) const {
+  const Origin origin = originOf(pointer);
+  return {origin.file, rangeIn(origin.file, origin.pointer, true).start};
+}
+
 void Resolution::addRelated(Diagnostic& diagnostic, std::size_t through) const {
   for (std::size_t index = through; index != noSite; index = sites_[index].outer) {
     const RefSite& site = sites_[index];

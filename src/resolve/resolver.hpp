@@ -56,6 +56,8 @@ class Resolution {
   // True when the node at `pointer` of the tree is a part of another file, copied in place of
   // the `$ref` written there: where the specification requires a Reference Object, it was one.
   bool replacesReference(const std::string& pointer) const;
+  // Where the node at `pointer` of the tree is written (its key, for an object member).
+  WrittenPlace writtenPlace(const std::string& pointer) const;
   // True when the expansion stopped at a limit: the tree is incomplete, not worth checking.
   bool truncated() const { return truncated_; }
 

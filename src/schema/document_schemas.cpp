@@ -127,7 +127,7 @@ DocumentSchemas::Outcome DocumentSchemas::validate(const valijson::Schema* schem
                                          {}});
     }
   } catch (const std::exception& error) {
-    // An invalid `pattern` regex in the author's schema throws from std::regex.
+    // An invalid `pattern` regex in the author's schema throws regex::RegexError.
     outcome.unusable = error.what();
   }
   return outcome;

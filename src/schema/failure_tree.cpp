@@ -11,6 +11,7 @@
 
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
+#include "text/ecma_regex.hpp"
 #include "text/suggest.hpp"
 
 namespace asynclint::schema {
@@ -21,10 +22,6 @@ using valijson::Subschema;
 using valijson::adapters::NlohmannJsonAdapter;
 namespace vc = valijson::constraints;
 using SingleCheck = valijson::ValidationVisitor<NlohmannJsonAdapter>;
-
-// valijson's `pattern` check refuses longer strings (scripts/setup.sh: std::regex recurses once
-// per character).
-constexpr std::size_t maxPatternInput = 1000;
 
 std::string typeName(vc::TypeConstraint::JsonType type) {
   switch (type) {
@@ -134,7 +131,7 @@ class Collector final : public vc::ConstraintVisitor {
         append(collectFailures(*schema, value, childPointer, context_));
       }
       for (const auto& [pattern, schema] : patterns) {
-        if (!std::regex_search(key, regex(pattern))) continue;
+        if (!regex::search(pattern, key)) continue;
         matched = true;
         append(collectFailures(*schema, value, childPointer, context_));
       }
@@ -231,12 +228,6 @@ class Collector final : public vc::ConstraintVisitor {
     if (passes(constraint)) return true;
     std::string pattern;
     constraint.getPattern(pattern);
-    if (node_.is_string() && node_.get<std::string>().size() > maxPatternInput) {
-      add(FailureKind::pattern,
-          fmt::format("{} is too long ({} characters) to be checked against the pattern '{}'",
-                      name(), node_.get<std::string>().size(), pattern));
-      return true;
-    }
     add(FailureKind::pattern, fmt::format("{} must match the pattern '{}'; found {}", name(),
                                           pattern, describeFound(node_)));
     return true;
@@ -380,13 +371,6 @@ class Collector final : public vc::ConstraintVisitor {
       return fmt::format("{} has a value that is not allowed: {}", name(), describeFound(node_));
     return fmt::format("{} must be {}; found {}", name(), allowedValues(allowed),
                        describeFound(node_));
-  }
-
-  const std::regex& regex(const std::string& pattern) {
-    auto it = context_.regexCache.find(pattern);
-    if (it == context_.regexCache.end())
-      it = context_.regexCache.emplace(pattern, std::regex(pattern)).first;
-    return it->second;
   }
 
   void add(FailureKind kind, std::string message, Anchor anchor = Anchor::value,

@@ -49,6 +49,8 @@ struct Failure {
 struct WalkContext {
   const nlohmann::json& documentRoot;
   const EnumLookup& enums;
+  // valijson's visitor takes a cache of std::regex; it stays empty, since its `pattern` and
+  // `patternProperties` match through PCRE2 (patches/valijson/0006).
   std::unordered_map<std::string, std::regex>& regexCache;
   // The (subschema, document node) pairs being walked. A schema that reaches itself without
   // consuming data (`oneOf` subtypes that `allOf` their base) re-enters a pair that is still open:

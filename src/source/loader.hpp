@@ -14,8 +14,7 @@ namespace asynclint {
 struct LoadLimits {
   std::size_t maxBytes = std::size_t{256} << 20U;
   std::size_t maxDepth = 256;
-  std::size_t maxKeyBytes =
-      1000;  // schema patterns match keys with std::regex, which recurses per character
+  std::size_t maxKeyBytes = std::size_t{64} << 10U;
   std::size_t maxAliasNodes = 1'000'000;  // nodes created by expanding aliases and merge keys
   std::size_t maxScalarBytes = std::size_t{16} << 20U;
   std::size_t maxEntries = 100'000;  // members of one mapping, items of one list

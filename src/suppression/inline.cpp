@@ -140,14 +140,22 @@ bool covers(const Entry& entry, const Diagnostic& finding) {
   return line != 0 && entry.firstLine <= line && line <= entry.lastLine;
 }
 
-bool suppressible(const Diagnostic& finding) {
+using CustomRules = std::vector<std::shared_ptr<const engine::Rule>>;
+
+bool isCustom(const std::string& id, const CustomRules& custom) {
+  return std::any_of(custom.begin(), custom.end(),
+                     [&](const auto& rule) { return rule->info().id == id; });
+}
+
+bool suppressible(const Diagnostic& finding, const CustomRules& custom) {
+  if (isCustom(finding.rule, custom)) return true;
   const engine::Rule* rule = engine::findRule(finding.rule);
   return rule != nullptr && rule->info().configurable != engine::Configurable::no &&
          finding.rule != "suppression-unused";
 }
 
-std::optional<std::string> unknownRuleProblem(const std::string& id) {
-  if (engine::findRule(id) != nullptr) return std::nullopt;
+std::optional<std::string> unknownRuleProblem(const std::string& id, const CustomRules& custom) {
+  if (engine::findRule(id) != nullptr || isCustom(id, custom)) return std::nullopt;
   return engine::unknownRuleMessage(id);
 }
 
@@ -176,7 +184,8 @@ class Collector {
 };
 
 // The entries of every directive but `enable`, with the lines each `disable` spans.
-std::vector<Entry> entriesOf(const std::vector<Directive>& directives, Collector& collector) {
+std::vector<Entry> entriesOf(const std::vector<Directive>& directives, Collector& collector,
+                             const CustomRules& custom) {
   std::vector<Entry> entries;
   std::vector<std::size_t> open;  // indexes into `entries` of disables not yet enabled again
   for (const auto& directive : directives) {
@@ -188,7 +197,7 @@ std::vector<Entry> entriesOf(const std::vector<Directive>& directives, Collector
     std::vector<std::string> rules = directive.rules;
     if (rules.empty()) rules.emplace_back();
     for (const auto& rule : rules) {
-      if (const auto problem = rule.empty() ? std::nullopt : unknownRuleProblem(rule)) {
+      if (const auto problem = rule.empty() ? std::nullopt : unknownRuleProblem(rule, custom)) {
         collector.unused(directive, *problem);
         continue;
       }
@@ -236,12 +245,12 @@ std::vector<Directive> takeDirectives(Document& document) {
 }
 
 std::vector<Diagnostic> applyDirectives(const std::vector<Directive>& directives,
-                                        std::vector<Diagnostic>& findings,
-                                        const std::string& file) {
+                                        std::vector<Diagnostic>& findings, const std::string& file,
+                                        const CustomRules& customRules) {
   Collector collector(file);
-  std::vector<Entry> entries = entriesOf(directives, collector);
+  std::vector<Entry> entries = entriesOf(directives, collector, customRules);
   std::erase_if(findings, [&](const Diagnostic& finding) {
-    if (!suppressible(finding)) return false;
+    if (!suppressible(finding, customRules)) return false;
     bool suppressed = false;
     for (auto& entry : entries) {
       if (!covers(entry, finding)) continue;

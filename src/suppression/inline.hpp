@@ -7,10 +7,12 @@
 // (syntax, duplicate-key, ...) cannot be suppressed, as they cannot be configured.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "engine/rule.hpp"
 #include "source/document.hpp"
 
 namespace asynclint::suppression {
@@ -35,7 +37,10 @@ std::vector<Directive> takeDirectives(Document& document);
 // Removes the findings that `directives` suppress from `findings`, and returns a
 // suppression-unused finding (severity warning, placed) for each directive, or rule id of a
 // directive, that suppresses nothing, is malformed or names an unknown rule.
-std::vector<Diagnostic> applyDirectives(const std::vector<Directive>& directives,
-                                        std::vector<Diagnostic>& findings, const std::string& file);
+// `customRules` (from rulesets) may be named as well as registered rules.
+std::vector<Diagnostic> applyDirectives(
+    const std::vector<Directive>& directives, std::vector<Diagnostic>& findings,
+    const std::string& file,
+    const std::vector<std::shared_ptr<const engine::Rule>>& customRules = {});
 
 }  // namespace asynclint::suppression

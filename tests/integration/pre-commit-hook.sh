@@ -13,7 +13,8 @@ mkdir -p "$HOME"
 export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.com
 export GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.com
 # The hook uses the asynclint on PATH, as it does for users.
-export PATH="$(dirname "$binary"):$PATH"
+PATH="$(dirname "$binary"):$PATH"
+export PATH
 
 # try-repo needs the hook at a commit: the working tree's hook file, committed into a new repository.
 hooks="$work/hooks"

@@ -1,0 +1,914 @@
+#include "jsonpath/jsonpath.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <regex>
+#include <set>
+
+#include "source/json_pointer.hpp"
+
+namespace asynclint::jsonpath {
+using nlohmann::json;
+
+// ---- The AST ---------------------------------------------------------------------------------
+
+// A value of a filter expression as JavaScript sees it: undefined, a node of the document
+// (borrowed, never copied) or a value computed by the expression (owned).
+struct Value {
+  const json* node = nullptr;
+  std::optional<json> owned;
+  bool undefined() const { return node == nullptr && !owned; }
+  const json& get() const { return owned ? *owned : *node; }
+  static Value of(json v) { return Value{nullptr, std::move(v)}; }
+};
+
+// The candidate a filter looks at: @, @property, @parentProperty, @path.
+struct Candidate {
+  const json* value = nullptr;
+  const std::string* pointer = nullptr;
+  const json* property = nullptr;
+  const json* parentProperty = nullptr;
+};
+
+struct Expr {
+  virtual ~Expr() = default;
+  virtual Value eval(const Candidate& candidate) const = 0;
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct Selector {
+  enum class Kind { name, index, slice, wildcard, filter };
+  Kind kind = Kind::name;
+  std::string name;
+  long long index = 0;
+  std::optional<long long> start, end;
+  long long step = 1;
+  std::shared_ptr<const Expr> filter;
+};
+
+struct Segment {
+  bool descendant = false;
+  std::vector<Selector> selectors;
+};
+
+namespace {
+
+// ---- JavaScript semantics of the subset ------------------------------------------------------
+
+bool truthy(const Value& value) {
+  if (value.undefined()) return false;
+  const json& v = value.get();
+  switch (v.type()) {
+    case json::value_t::null:
+      return false;
+    case json::value_t::boolean:
+      return v.get<bool>();
+    case json::value_t::string:
+      return !v.get_ref<const std::string&>().empty();
+    case json::value_t::number_float: {
+      const double d = v.get<double>();
+      return d != 0 && !std::isnan(d);
+    }
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+      return v.get<double>() != 0;
+    default:
+      return true;  // objects and arrays, even empty
+  }
+}
+
+// ToNumber, for loose equality and relational comparisons; NaN when there is none.
+double toNumber(const Value& value) {
+  if (value.undefined()) return NAN;
+  const json& v = value.get();
+  if (v.is_number()) return v.get<double>();
+  if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
+  if (v.is_null()) return 0;
+  if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    const auto first = s.find_first_not_of(" \t\n\r");
+    if (first == std::string::npos) return 0;
+    const auto last = s.find_last_not_of(" \t\n\r");
+    double out = 0;
+    const char* begin = s.data() + first;
+    const char* stop = s.data() + last + 1;
+    const auto [ptr, ec] = std::from_chars(begin, stop, out);
+    return ec == std::errc() && ptr == stop ? out : NAN;
+  }
+  return NAN;
+}
+
+bool strictEquals(const Value& a, const Value& b) {
+  if (a.undefined() || b.undefined()) return a.undefined() && b.undefined();
+  const json& x = a.get();
+  const json& y = b.get();
+  if (x.is_number() && y.is_number()) return x.get<double>() == y.get<double>();
+  if (x.type() != y.type()) return false;
+  if (x.is_structured()) return &x == &y;  // objects compare by identity
+  return x == y;
+}
+
+bool looseEquals(const Value& a, const Value& b) {
+  const bool aNullish = a.undefined() || a.get().is_null();
+  const bool bNullish = b.undefined() || b.get().is_null();
+  if (aNullish || bNullish) return aNullish && bNullish;
+  const json& x = a.get();
+  const json& y = b.get();
+  if (x.type() == y.type() || (x.is_number() && y.is_number())) return strictEquals(a, b);
+  if (x.is_structured() || y.is_structured()) return false;
+  return toNumber(a) == toNumber(b);
+}
+
+bool lessThan(const Value& a, const Value& b, bool orEqual) {
+  if (!a.undefined() && !b.undefined() && a.get().is_string() && b.get().is_string()) {
+    const auto& x = a.get().get_ref<const std::string&>();
+    const auto& y = b.get().get_ref<const std::string&>();
+    return orEqual ? x <= y : x < y;
+  }
+  const double x = toNumber(a);
+  const double y = toNumber(b);
+  return orEqual ? x <= y : x < y;
+}
+
+// ---- Expression nodes ------------------------------------------------------------------------
+
+struct Literal : Expr {
+  json value;
+  bool isUndefined = false;
+  Value eval(const Candidate&) const override {
+    if (isUndefined) return {};
+    return Value{&value, std::nullopt};
+  }
+};
+
+struct CandidateRef : Expr {
+  enum class What { value, property, parentProperty, path };
+  What what = What::value;
+  Value eval(const Candidate& candidate) const override {
+    switch (what) {
+      case What::value:
+        return Value{candidate.value, std::nullopt};
+      case What::property:
+        return Value{candidate.property, std::nullopt};
+      case What::parentProperty:
+        return Value{candidate.parentProperty, std::nullopt};
+      case What::path:
+        return Value::of(plusPath(*candidate.pointer));
+    }
+    return {};
+  }
+};
+
+struct Member : Expr {
+  ExprPtr object;
+  std::string name;
+  Value eval(const Candidate& candidate) const override {
+    const Value base = object->eval(candidate);
+    if (base.undefined()) return {};
+    const json& v = base.get();
+    if (v.is_object()) {
+      const auto it = v.find(name);
+      if (it == v.end()) return {};
+      if (base.owned) return Value::of(*it);
+      return Value{&*it, std::nullopt};
+    }
+    if (name == "length" && v.is_array()) return Value::of(v.size());
+    if (name == "length" && v.is_string()) {
+      // JavaScript counts UTF-16 code units; for the ASCII that rulesets test, bytes agree.
+      return Value::of(v.get_ref<const std::string&>().size());
+    }
+    if (v.is_array()) {
+      long long index = 0;
+      const auto [ptr, ec] = std::from_chars(name.data(), name.data() + name.size(), index);
+      if (ec == std::errc() && ptr == name.data() + name.size() && index >= 0 &&
+          static_cast<std::size_t>(index) < v.size()) {
+        if (base.owned) return Value::of(v[static_cast<std::size_t>(index)]);
+        return Value{&v[static_cast<std::size_t>(index)], std::nullopt};
+      }
+    }
+    return {};
+  }
+};
+
+struct Not : Expr {
+  ExprPtr operand;
+  Value eval(const Candidate& candidate) const override {
+    return Value::of(!truthy(operand->eval(candidate)));
+  }
+};
+
+struct Binary : Expr {
+  enum class Op { eq, ne, strictEq, strictNe, lt, gt, le, ge, and_, or_ };
+  Op op = Op::eq;
+  ExprPtr left, right;
+  Value eval(const Candidate& candidate) const override {
+    if (op == Op::and_) {
+      Value l = left->eval(candidate);
+      return truthy(l) ? right->eval(candidate) : l;
+    }
+    if (op == Op::or_) {
+      Value l = left->eval(candidate);
+      return truthy(l) ? l : right->eval(candidate);
+    }
+    const Value l = left->eval(candidate);
+    const Value r = right->eval(candidate);
+    switch (op) {
+      case Op::eq:
+        return Value::of(looseEquals(l, r));
+      case Op::ne:
+        return Value::of(!looseEquals(l, r));
+      case Op::strictEq:
+        return Value::of(strictEquals(l, r));
+      case Op::strictNe:
+        return Value::of(!strictEquals(l, r));
+      case Op::lt:
+        return Value::of(lessThan(l, r, false));
+      case Op::le:
+        return Value::of(lessThan(l, r, true));
+      case Op::gt:
+        return Value::of(lessThan(r, l, false));
+      case Op::ge:
+        return Value::of(lessThan(r, l, true));
+      default:
+        return {};
+    }
+  }
+};
+
+// string.match(/re/), .includes(x), .startsWith(x), .endsWith(x); arrays: .includes(x).
+struct MethodCall : Expr {
+  enum class Method { match, includes, startsWith, endsWith };
+  Method method = Method::match;
+  ExprPtr object;
+  ExprPtr argument;                   // for all but a match with a regex literal
+  std::shared_ptr<std::regex> regex;  // /re/ given to match()
+  Value eval(const Candidate& candidate) const override {
+    const Value base = object->eval(candidate);
+    if (base.undefined()) return {};  // JavaScript would throw; JSONPath-Plus reads it as false
+    const json& v = base.get();
+    if (method == Method::includes && v.is_array()) {
+      const Value needle = argument->eval(candidate);
+      for (const auto& item : v) {
+        if (strictEquals(Value{&item, std::nullopt}, needle)) return Value::of(true);
+      }
+      return Value::of(false);
+    }
+    if (!v.is_string()) return {};
+    const auto& s = v.get_ref<const std::string&>();
+    if (method == Method::match) {
+      if (regex) return Value::of(std::regex_search(s, *regex));
+      const Value pattern = argument->eval(candidate);
+      if (pattern.undefined() || !pattern.get().is_string()) return Value::of(false);
+      try {
+        return Value::of(std::regex_search(
+            s, std::regex(pattern.get().get<std::string>(), std::regex::ECMAScript)));
+      } catch (const std::regex_error&) {
+        return Value::of(false);
+      }
+    }
+    const Value needle = argument->eval(candidate);
+    if (needle.undefined() || !needle.get().is_string()) return Value::of(false);
+    const auto& n = needle.get().get_ref<const std::string&>();
+    switch (method) {
+      case Method::includes:
+        return Value::of(s.find(n) != std::string::npos);
+      case Method::startsWith:
+        return Value::of(s.starts_with(n));
+      case Method::endsWith:
+        return Value::of(s.ends_with(n));
+      default:
+        return {};
+    }
+  }
+};
+
+// ---- The parser ------------------------------------------------------------------------------
+
+struct Failure {
+  ParseError error;
+};
+
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : text_(text) {}
+
+  std::vector<std::shared_ptr<const Segment>> path() {
+    std::vector<std::shared_ptr<const Segment>> segments;
+    skipSpaces();
+    if (!eat('$')) fail("a JSONPath starts with '$'");
+    while (true) {
+      skipSpaces();
+      if (atEnd()) break;
+      segments.push_back(std::make_shared<const Segment>(segment()));
+    }
+    return segments;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+
+  [[noreturn]] void fail(const std::string& message) const { failAt(pos_, message); }
+  [[noreturn]] static void failAt(std::size_t pos, const std::string& message) {
+    throw Failure{ParseError{pos + 1, message}};
+  }
+  bool atEnd() const { return pos_ >= text_.size(); }
+  char peek(std::size_t ahead = 0) const {
+    return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
+  }
+  bool eat(char c) {
+    if (peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+  bool eat(std::string_view token) {
+    if (text_.substr(pos_, token.size()) != token) return false;
+    pos_ += token.size();
+    return true;
+  }
+  void expect(char c, std::string_view what) {
+    skipSpaces();
+    if (!eat(c)) fail(fmt::format("expected {}", what));
+  }
+  void skipSpaces() {
+    while (peek() == ' ' || peek() == '\t')
+      ++pos_;
+  }
+  std::string unexpected() const {
+    if (atEnd()) return "unexpected end of the path";
+    return fmt::format("unexpected '{}'", peek());
+  }
+
+  static bool nameChar(char c) {
+    return c != '\0' && c != '.' && c != '[' && c != ']' && c != ' ' && c != '(' && c != ')' &&
+           c != '\'' && c != '"' && c != ',' && c != '?' && c != '@' && c != '~' && c != '^';
+  }
+
+  Segment segment() {
+    Segment segment;
+    if (eat("..")) {
+      segment.descendant = true;
+      if (peek() == '[') {
+        segment.selectors = bracket();
+      } else {
+        segment.selectors.push_back(dotSelector());
+      }
+      return segment;
+    }
+    if (eat('.')) {
+      if (peek() == '[') {  // JSONPath-Plus reads `.[` as `[`
+        segment.selectors = bracket();
+      } else {
+        segment.selectors.push_back(dotSelector());
+      }
+      return segment;
+    }
+    if (peek() == '[') {
+      segment.selectors = bracket();
+      return segment;
+    }
+    if (peek() == '~' || peek() == '^')
+      fail(fmt::format("'{}' (a JSONPath-Plus extension) is not supported: use `field: '@key'`",
+                       peek()));
+    fail(unexpected() + " (expected '.', '..' or '[')");
+  }
+
+  Selector dotSelector() {
+    Selector selector;
+    if (eat('*')) {
+      selector.kind = Selector::Kind::wildcard;
+      return selector;
+    }
+    const std::size_t start = pos_;
+    while (nameChar(peek()))
+      ++pos_;
+    if (pos_ == start) fail(unexpected() + " (expected a name or '*')");
+    selector.name = std::string(text_.substr(start, pos_ - start));
+    return selector;
+  }
+
+  std::vector<Selector> bracket() {
+    expect('[', "'['");
+    std::vector<Selector> selectors;
+    while (true) {
+      skipSpaces();
+      selectors.push_back(bracketItem());
+      skipSpaces();
+      if (eat(']')) return selectors;
+      if (!eat(',')) fail(unexpected() + " (expected ',' or ']')");
+    }
+  }
+
+  Selector bracketItem() {
+    Selector selector;
+    const char c = peek();
+    if (c == '*') {
+      ++pos_;
+      selector.kind = Selector::Kind::wildcard;
+      return selector;
+    }
+    if (c == '\'' || c == '"') {
+      selector.name = quoted();
+      return selector;
+    }
+    if (c == '?') {
+      ++pos_;
+      skipSpaces();
+      if (!eat('(')) fail("expected '(' after '?' (write a filter as [?(...)])");
+      selector.kind = Selector::Kind::filter;
+      selector.filter = expression();
+      expect(')', "')' to close the filter");
+      return selector;
+    }
+    if (c == '(') fail("script expressions [(...)] are not supported; write a filter [?(...)]");
+    if (c == '-' || c == ':' || (c >= '0' && c <= '9')) return indexOrSlice();
+    const std::size_t start = pos_;
+    while (nameChar(peek()) && peek() != ':')
+      ++pos_;
+    if (pos_ == start) fail(unexpected() + " (expected a name, an index, '*' or a filter)");
+    selector.name = std::string(text_.substr(start, pos_ - start));
+    return selector;
+  }
+
+  std::optional<long long> integer() {
+    skipSpaces();
+    const std::size_t start = pos_;
+    if (peek() == '-') ++pos_;
+    while (peek() >= '0' && peek() <= '9')
+      ++pos_;
+    if (pos_ == start) return std::nullopt;
+    long long value = 0;
+    const auto [ptr, ec] = std::from_chars(text_.data() + start, text_.data() + pos_, value);
+    if (ec != std::errc() || ptr != text_.data() + pos_) failAt(start, "expected an integer");
+    return value;
+  }
+
+  Selector indexOrSlice() {
+    Selector selector;
+    const auto first = integer();
+    skipSpaces();
+    if (peek() != ':') {
+      if (!first) fail(unexpected());
+      selector.kind = Selector::Kind::index;
+      selector.index = *first;
+      return selector;
+    }
+    selector.kind = Selector::Kind::slice;
+    selector.start = first;
+    ++pos_;
+    selector.end = integer();
+    skipSpaces();
+    if (eat(':')) {
+      const auto step = integer();
+      if (step) {
+        if (*step == 0) fail("a slice's step cannot be 0");
+        selector.step = *step;
+      }
+    }
+    return selector;
+  }
+
+  std::string quoted() {
+    const char quote = text_[pos_++];
+    std::string out;
+    while (!atEnd() && peek() != quote) {
+      char c = text_[pos_++];
+      if (c == '\\' && !atEnd()) c = text_[pos_++];
+      out += c;
+    }
+    if (!eat(quote)) fail("a quoted name is not closed");
+    return out;
+  }
+
+  // -- filter expressions --
+
+  std::shared_ptr<const Expr> expression() { return std::shared_ptr<const Expr>(orExpr()); }
+
+  ExprPtr orExpr() {
+    ExprPtr left = andExpr();
+    while (true) {
+      skipSpaces();
+      if (!eat("||")) return left;
+      left = binary(Binary::Op::or_, std::move(left), andExpr());
+    }
+  }
+
+  ExprPtr andExpr() {
+    ExprPtr left = comparison();
+    while (true) {
+      skipSpaces();
+      if (!eat("&&")) return left;
+      left = binary(Binary::Op::and_, std::move(left), comparison());
+    }
+  }
+
+  static ExprPtr binary(Binary::Op op, ExprPtr left, ExprPtr right) {
+    auto node = std::make_unique<Binary>();
+    node->op = op;
+    node->left = std::move(left);
+    node->right = std::move(right);
+    return node;
+  }
+
+  std::optional<Binary::Op> comparisonOperator() {
+    static const std::pair<std::string_view, Binary::Op> operators[] = {
+        {"===", Binary::Op::strictEq}, {"!==", Binary::Op::strictNe}, {"==", Binary::Op::eq},
+        {"!=", Binary::Op::ne},        {"<=", Binary::Op::le},        {">=", Binary::Op::ge},
+        {"<", Binary::Op::lt},         {">", Binary::Op::gt}};
+    skipSpaces();
+    for (const auto& [token, op] : operators) {
+      if (eat(token)) return op;
+    }
+    return std::nullopt;
+  }
+
+  ExprPtr comparison() {
+    ExprPtr left = unary();
+    const auto op = comparisonOperator();
+    if (!op) return left;
+    ExprPtr right = unary();
+    if (comparisonOperator()) fail("chained comparisons are not supported; use && between them");
+    return binary(*op, std::move(left), std::move(right));
+  }
+
+  ExprPtr unary() {
+    skipSpaces();
+    if (peek() == '!' && peek(1) != '=') {
+      ++pos_;
+      auto node = std::make_unique<Not>();
+      node->operand = unary();
+      return node;
+    }
+    return postfix(primary());
+  }
+
+  std::string identifier() {
+    const std::size_t start = pos_;
+    while (std::isalnum(static_cast<unsigned char>(peek())) != 0 || peek() == '_' || peek() == '$')
+      ++pos_;
+    return std::string(text_.substr(start, pos_ - start));
+  }
+
+  ExprPtr primary() {
+    skipSpaces();
+    const std::size_t start = pos_;
+    const char c = peek();
+    if (c == '@') {
+      ++pos_;
+      auto node = std::make_unique<CandidateRef>();
+      const std::string name = identifier();
+      if (name.empty()) return node;
+      if (name == "property") {
+        node->what = CandidateRef::What::property;
+      } else if (name == "parentProperty") {
+        node->what = CandidateRef::What::parentProperty;
+      } else if (name == "path") {
+        node->what = CandidateRef::What::path;
+      } else {
+        failAt(start, fmt::format("'@{}' is not supported in a filter (supported: @, @.name, "
+                                  "@property, @parentProperty, @path)",
+                                  name));
+      }
+      return node;
+    }
+    if (c == '(') {
+      ++pos_;
+      ExprPtr inner = orExpr();
+      expect(')', "')'");
+      return inner;
+    }
+    if (c == '\'' || c == '"') {
+      auto node = std::make_unique<Literal>();
+      node->value = quoted();
+      return node;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return number();
+    if (c == '/')
+      failAt(start, "a regular expression is only supported as the argument of match()");
+    const std::string word = identifier();
+    auto node = std::make_unique<Literal>();
+    if (word == "true") {
+      node->value = true;
+    } else if (word == "false") {
+      node->value = false;
+    } else if (word == "null") {
+      node->value = nullptr;
+    } else if (word == "undefined") {
+      node->isUndefined = true;
+    } else if (word.empty()) {
+      failAt(start, unexpected() + " in the filter");
+    } else {
+      failAt(start, fmt::format("'{}' is not supported in a filter", word));
+    }
+    return node;
+  }
+
+  ExprPtr number() {
+    const std::size_t start = pos_;
+    if (peek() == '-') ++pos_;
+    while ((peek() >= '0' && peek() <= '9') || peek() == '.' || peek() == 'e' || peek() == 'E')
+      ++pos_;
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(text_.data() + start, text_.data() + pos_, value);
+    if (ec != std::errc() || ptr != text_.data() + pos_) failAt(start, "not a number");
+    auto node = std::make_unique<Literal>();
+    if (value == std::floor(value) && std::abs(value) < 1e15) {
+      node->value = static_cast<long long>(value);
+    } else {
+      node->value = value;
+    }
+    return node;
+  }
+
+  ExprPtr postfix(ExprPtr object) {
+    while (true) {
+      skipSpaces();
+      if (peek() == '.' && peek(1) != '.') {
+        ++pos_;
+        const std::size_t start = pos_;
+        std::string name = identifier();
+        if (name.empty()) fail(unexpected() + " (expected a property name)");
+        skipSpaces();
+        if (peek() == '(') {
+          object = call(std::move(object), name, start);
+          continue;
+        }
+        auto member = std::make_unique<Member>();
+        member->object = std::move(object);
+        member->name = std::move(name);
+        object = std::move(member);
+        continue;
+      }
+      if (peek() == '[') {
+        ++pos_;
+        skipSpaces();
+        auto member = std::make_unique<Member>();
+        if (peek() == '\'' || peek() == '"') {
+          member->name = quoted();
+        } else {
+          const auto index = integer();
+          if (!index) fail("expected a quoted name or an index inside [...] in a filter");
+          member->name = std::to_string(*index);
+        }
+        expect(']', "']'");
+        member->object = std::move(object);
+        object = std::move(member);
+        continue;
+      }
+      return object;
+    }
+  }
+
+  ExprPtr call(ExprPtr object, const std::string& name, std::size_t nameStart) {
+    auto node = std::make_unique<MethodCall>();
+    if (name == "match") {
+      node->method = MethodCall::Method::match;
+    } else if (name == "includes") {
+      node->method = MethodCall::Method::includes;
+    } else if (name == "startsWith") {
+      node->method = MethodCall::Method::startsWith;
+    } else if (name == "endsWith") {
+      node->method = MethodCall::Method::endsWith;
+    } else {
+      failAt(nameStart, fmt::format("the method '{}' is not supported in a filter (supported: "
+                                    "match, includes, startsWith, endsWith)",
+                                    name));
+    }
+    node->object = std::move(object);
+    expect('(', "'('");
+    skipSpaces();
+    if (node->method == MethodCall::Method::match && peek() == '/') {
+      node->regex = regexLiteral();
+    } else {
+      node->argument = orExpr();
+    }
+    expect(')', "')' to close the call");
+    return node;
+  }
+
+  std::shared_ptr<std::regex> regexLiteral() {
+    const std::size_t start = pos_;
+    ++pos_;  // '/'
+    std::string source;
+    bool inClass = false;
+    while (!atEnd() && (peek() != '/' || inClass)) {
+      const char c = text_[pos_++];
+      source += c;
+      if (c == '\\' && !atEnd()) {
+        source += text_[pos_++];
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == ']') {
+        inClass = false;
+      }
+    }
+    if (!eat('/')) failAt(start, "the regular expression is not closed with '/'");
+    auto flags = std::regex::ECMAScript;
+    while (std::isalpha(static_cast<unsigned char>(peek())) != 0) {
+      const char flag = text_[pos_++];
+      if (flag == 'i') {
+        flags |= std::regex::icase;
+      } else if (flag != 'g') {
+        failAt(pos_ - 1, fmt::format("the regular expression flag '{}' is not supported", flag));
+      }
+    }
+    try {
+      return std::make_shared<std::regex>(source, flags);
+    } catch (const std::regex_error& error) {
+      failAt(start, fmt::format("invalid regular expression /{}/: {}", source, error.what()));
+    }
+  }
+};
+
+// ---- Evaluation ------------------------------------------------------------------------------
+
+// A node reached while walking: its value, pointer, and key (a string, or an index) in its
+// parent; the parent's key, for @parentProperty.
+struct Node {
+  const json* value = nullptr;
+  std::string pointer;
+  json property;        // null at the root
+  json parentProperty;  // null at the root and its children
+};
+
+class Evaluator {
+ public:
+  Evaluator(const RefFollower& follow) : follow_(follow) {}
+
+  // The node as it reads with references followed (itself without a follower).
+  Node deref(Node node) const {
+    if (!follow_ || !node.value->is_object()) return node;
+    const auto ref = node.value->find("$ref");
+    if (ref == node.value->end() || !ref->is_string()) return node;
+    auto target = follow_(*node.value, node.pointer);
+    if (!target || target->node == nullptr) return node;
+    node.value = target->node;
+    node.pointer = std::move(target->pointer);
+    return node;
+  }
+
+  void select(const Node& parent, const Selector& selector, std::vector<Node>& out) const {
+    const json& v = *parent.value;
+    switch (selector.kind) {
+      case Selector::Kind::name:
+        if (v.is_object()) {
+          const auto it = v.find(selector.name);
+          if (it != v.end()) out.push_back(child(parent, selector.name, &*it));
+        } else if (v.is_array()) {
+          selectIndex(parent, selector.name, out);
+        }
+        return;
+      case Selector::Kind::wildcard:
+        forEachChild(parent, [&](Node node) { out.push_back(std::move(node)); });
+        return;
+      case Selector::Kind::index:
+        if (v.is_array()) {
+          const long long size = static_cast<long long>(v.size());
+          const long long i = selector.index < 0 ? size + selector.index : selector.index;
+          if (i >= 0 && i < size) out.push_back(child(parent, static_cast<std::size_t>(i)));
+        } else if (v.is_object()) {
+          const std::string key = std::to_string(selector.index);
+          const auto it = v.find(key);
+          if (it != v.end()) out.push_back(child(parent, key, &*it));
+        }
+        return;
+      case Selector::Kind::slice:
+        if (v.is_array()) slice(parent, selector, out);
+        return;
+      case Selector::Kind::filter:
+        forEachChild(parent, [&](Node node) {
+          const Node resolved = deref(node);
+          const Candidate candidate{resolved.value, &resolved.pointer, &node.property,
+                                    &node.parentProperty};
+          if (truthy(selector.filter->eval(candidate))) out.push_back(std::move(node));
+        });
+        return;
+    }
+  }
+
+  // Calls `visit` with `start` and every node below it, references followed once per walk.
+  void walk(const Node& start, const std::function<void(const Node&)>& visit) {
+    const Node node = deref(start);
+    const bool isRef = node.value != start.value;
+    if (isRef && !onPath_.insert(node.value).second) return;  // a cycle of references
+    visit(node);
+    forEachChild(node, [&](const Node& item) { walk(item, visit); });
+    if (isRef) onPath_.erase(node.value);
+  }
+
+ private:
+  const RefFollower& follow_;
+  std::set<const json*> onPath_;
+
+  static Node child(const Node& parent, const std::string& key, const json* value) {
+    return Node{value, pointer::append(parent.pointer, key), json(key), parent.property};
+  }
+  static Node child(const Node& parent, std::size_t index) {
+    return Node{&(*parent.value)[index], pointer::append(parent.pointer, index), json(index),
+                parent.property};
+  }
+
+  template <typename Visit>
+  static void forEachChild(const Node& parent, Visit&& visit) {
+    const json& v = *parent.value;
+    if (v.is_object()) {
+      for (auto it = v.begin(); it != v.end(); ++it)
+        visit(child(parent, it.key(), &*it));
+    } else if (v.is_array()) {
+      for (std::size_t i = 0; i < v.size(); ++i)
+        visit(child(parent, i));
+    }
+  }
+
+  static void selectIndex(const Node& parent, const std::string& name, std::vector<Node>& out) {
+    std::size_t index = 0;
+    const auto [ptr, ec] = std::from_chars(name.data(), name.data() + name.size(), index);
+    if (ec == std::errc() && ptr == name.data() + name.size() && index < parent.value->size())
+      out.push_back(child(parent, index));
+  }
+
+  static void slice(const Node& parent, const Selector& selector, std::vector<Node>& out) {
+    const long long size = static_cast<long long>(parent.value->size());
+    const auto clamp = [&](long long i) {
+      if (i < 0) i += size;
+      return std::clamp(i, selector.step > 0 ? 0LL : -1LL, selector.step > 0 ? size : size - 1);
+    };
+    if (selector.step > 0) {
+      const long long from = clamp(selector.start.value_or(0));
+      const long long to = clamp(selector.end.value_or(size));
+      for (long long i = from; i < to; i += selector.step)
+        out.push_back(child(parent, static_cast<std::size_t>(i)));
+    } else {
+      const long long from = clamp(selector.start.value_or(size - 1));
+      const long long to = selector.end ? clamp(*selector.end) : -1;
+      for (long long i = from; i > to; i += selector.step)
+        out.push_back(child(parent, static_cast<std::size_t>(i)));
+    }
+  }
+};
+
+}  // namespace
+
+std::variant<Path, ParseError> Path::parse(std::string_view text) {
+  try {
+    Parser parser(text);
+    Path path;
+    path.text_ = std::string(text);
+    path.segments_ = parser.path();
+    return path;
+  } catch (const Failure& failure) {
+    return failure.error;
+  }
+}
+
+std::vector<Match> Path::evaluate(const json& root, const RefFollower& follow) const {
+  return evaluateFrom(root, "", follow);
+}
+
+std::vector<Match> Path::evaluateFrom(const json& start, std::string startPointer,
+                                      const RefFollower& follow) const {
+  Evaluator evaluator(follow);
+  std::vector<Node> current{Node{&start, std::move(startPointer), json(), json()}};
+  for (const auto& segment : segments_) {
+    std::vector<Node> next;
+    for (const Node& node : current) {
+      if (segment->descendant) {
+        evaluator.walk(node, [&](const Node& visited) {
+          for (const auto& selector : segment->selectors)
+            evaluator.select(visited, selector, next);
+        });
+      } else {
+        const Node parent = evaluator.deref(node);
+        for (const auto& selector : segment->selectors)
+          evaluator.select(parent, selector, next);
+      }
+    }
+    current = std::move(next);
+  }
+  std::vector<Match> matches;
+  matches.reserve(current.size());
+  for (auto& node : current) {
+    Node resolved = evaluator.deref(std::move(node));
+    matches.push_back({std::move(resolved.pointer), resolved.value});
+  }
+  return matches;
+}
+
+std::string plusPath(std::string_view pointer) {
+  std::string out = "$";
+  const auto tokens = pointer::split(pointer);
+  if (!tokens) return out;
+  for (const auto& token : *tokens)
+    out += "['" + token + "']";
+  return out;
+}
+
+Path::Path(Path&&) noexcept = default;
+Path& Path::operator=(Path&&) noexcept = default;
+Path::Path(const Path&) = default;
+Path& Path::operator=(const Path&) = default;
+Path::~Path() = default;
+
+}  // namespace asynclint::jsonpath

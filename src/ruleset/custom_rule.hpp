@@ -1,0 +1,51 @@
+// A rule of a Spectral ruleset as an engine rule: its `given` paths evaluated over the document
+// (references followed unless `resolved: false`), each `then` applied to the targets, findings
+// with Spectral's message templates filled, placed at the closest node that exists.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/rule.hpp"
+#include "jsonpath/jsonpath.hpp"
+#include "ruleset/functions.hpp"
+
+namespace asynclint::ruleset {
+
+struct Given {
+  jsonpath::Path path;
+  std::vector<std::string> formats;  // from an alias's targets; empty: any document
+};
+
+struct Then {
+  std::optional<std::string> field;         // a property name, "@key" or a relative path
+  std::optional<jsonpath::Path> fieldPath;  // when `field` starts with '$'
+  std::string functionName;
+  std::shared_ptr<const Function> function;  // null: cannot run (a JavaScript function)
+};
+
+struct RuleDefinition {
+  std::string name;
+  std::optional<std::string> description;
+  std::optional<std::string> message;
+  Severity severity = Severity::warning;
+  bool enabled = true;
+  bool recommended = true;
+  bool resolved = true;
+  std::vector<std::string> formats;  // empty: any document
+  std::vector<Given> given;
+  std::vector<Then> then;
+  std::string origin;   // the ruleset file
+  std::string pointer;  // of the definition in it
+};
+
+// Whether a document with this `asyncapi` version is of one of Spectral's formats (aas2,
+// aas2_6, aas3, aas3_0...); other formats (oas3, json-schema...) never match.
+bool matchesFormats(const std::vector<std::string>& formats, const nlohmann::json& root);
+bool isKnownFormat(std::string_view format);
+
+std::shared_ptr<const engine::Rule> makeCustomRule(RuleDefinition definition);
+
+}  // namespace asynclint::ruleset
