@@ -2,7 +2,8 @@
 # The run step of the GitHub Action (action.yml), kept here so that the tests run it too.
 # Reads the action's inputs from the environment:
 #   ASYNCLINT            the binary
-#   INPUT_PATHS          documents or glob patterns (** included), separated by spaces or lines
+#   INPUT_PATHS          documents, folders or glob patterns (** included), separated by spaces
+#                        or lines
 #   INPUT_CONFIG         a configuration file, optional
 #   INPUT_FAIL_SEVERITY  error | warning | info | hint
 #   INPUT_FORMAT         output formats separated by spaces (default github: annotations): FORMAT for
@@ -15,21 +16,11 @@
 set -euo pipefail
 
 asynclint=${ASYNCLINT:?the path of the asynclint binary}
-set -f  # split the input into words without expanding them yet
-read -r -d '' -a patterns <<<"${INPUT_PATHS:?no paths to check}" || true
+# Split the input into words, without expanding them: asynclint expands globs itself (the same
+# way on every runner) and searches folders for AsyncAPI documents.
+set -f
+read -r -d '' -a files <<<"${INPUT_PATHS:?no paths to check}" || true
 set +f
-shopt -s globstar nullglob
-files=()
-for pattern in "${patterns[@]}"; do
-  # shellcheck disable=SC2206  # the pattern is split and globbed on purpose
-  matches=($pattern)
-  if [ "${#matches[@]}" -eq 0 ]; then
-    files+=("$pattern")  # asynclint reports that it does not exist
-  else
-    files+=("${matches[@]}")
-  fi
-done
-shopt -u globstar nullglob
 
 arguments=(validate --no-color --fail-severity "${INPUT_FAIL_SEVERITY:-error}")
 read -r -a formats <<<"${INPUT_FORMAT:-github}"

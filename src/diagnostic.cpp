@@ -44,8 +44,8 @@ void mergeRepeatedFindings(std::vector<Diagnostic>& diagnostics) {
   std::vector<bool> repeat(diagnostics.size(), false);
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     const Diagnostic& finding = diagnostics[i];
-    const auto [at, added] = first.try_emplace(
-        Key{finding.file, finding.range.start, finding.rule, finding.message}, i);
+    const auto [at, added] =
+        first.try_emplace(Key{finding.file, finding.range.start, finding.rule, finding.message}, i);
     if (added) continue;
     repeat[i] = true;
     Diagnostic& kept = diagnostics[at->second];

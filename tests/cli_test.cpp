@@ -15,12 +15,15 @@ const std::string invalid = "testdata/invalid/info-unknown-property.yaml";
 }  // namespace
 
 TEST_SUITE("cli") {
-  TEST_CASE("a missing file and a folder without documents are input errors; the other files "
-            "are still checked") {
+  TEST_CASE(
+      "a missing file and a folder without documents are input errors; the other files "
+      "are still checked") {
     const auto result = run(binary() + " validate --no-color no-such-file.yaml " +
-                            "testdata/inputs/specs/chart " + invalid + " " + valid + " 2>/dev/null");
+                            "testdata/inputs/specs/chart " + invalid + " " + valid);
     CHECK(result.exitCode == 2);
     CHECK(result.output ==
+          "asynclint: no AsyncAPI document in 'testdata/inputs/specs/chart' (1 YAML or JSON file "
+          "found: 1 not AsyncAPI, 0 ignored by the configuration)\n"
           "no-such-file.yaml: error: no such file [file-unreadable]\n"
           "testdata/invalid/info-unknown-property.yaml:2:1: error: missing required property "
           "'version' in info [schema]\n"
@@ -28,6 +31,90 @@ TEST_SUITE("cli") {
           "info (did you mean "
           "'version'?) [schema]\n"
           "3 errors, 0 warnings in 3 files\n");
+  }
+
+  TEST_CASE(
+      "a folder: every AsyncAPI document under it, sorted; not .git/.github, node_modules, "
+      "other YAML or what the configuration ignores") {
+    const auto result = run(binary() + " validate --no-color --verbose testdata/inputs");
+    CHECK(result.exitCode == 1);
+    CHECK(result.output ==
+          "asynclint: skipped testdata/inputs/.asynclint.yaml: not an AsyncAPI document (no "
+          "asyncapi key)\n"
+          "asynclint: skipped testdata/inputs/specs/chart/templates/deployment.yaml: not an "
+          "AsyncAPI document (no asyncapi key)\n"
+          "asynclint: skipped testdata/inputs/specs/common/order-payload.yaml: not an AsyncAPI "
+          "document (no asyncapi key)\n"
+          "asynclint: skipped testdata/inputs/specs/docker-compose.yml: not an AsyncAPI document "
+          "(no asyncapi key)\n"
+          "asynclint: ignored testdata/inputs/specs/generated/generated.yaml: matches an ignore "
+          "glob of the configuration\n"
+          "asynclint: 3 documents checked, 4 files skipped (not AsyncAPI), 1 ignored\n"
+          "testdata/inputs/specs/billing/billing.asyncapi.json:3:3: error: missing required "
+          "property 'version' in info [schema]\n"
+          "testdata/inputs/specs/billing/billing.asyncapi.json:5:5: error: unknown property "
+          "'versio' in info (did you mean 'version'?) [schema]\n"
+          "2 errors, 0 warnings in 3 files\n");
+    // The same documents, whichever way the folder is named.
+    const auto fromInside = run("cd testdata/inputs && " + binary() + " validate --no-color .");
+    CHECK(fromInside.exitCode == 1);
+    CHECK(fromInside.output ==
+          "specs/billing/billing.asyncapi.json:3:3: error: missing required property 'version' in "
+          "info [schema]\n"
+          "specs/billing/billing.asyncapi.json:5:5: error: unknown property 'versio' in info (did "
+          "you mean 'version'?) [schema]\n"
+          "2 errors, 0 warnings in 3 files\n");
+  }
+
+  TEST_CASE("quoted globs are expanded by asynclint; a file reached twice is checked once") {
+    const auto result =
+        run(binary() + " validate --no-color --verbose 'testdata/inputs/specs/*/asyncapi.yaml' " +
+            "'testdata/inputs/**/*.json' testdata/inputs/specs/orders/asyncapi.yaml " +
+            "'testdata/inputs/specs/billing/**/v?/*.yml'");
+    CHECK(result.exitCode == 1);
+    CHECK(result.output ==
+          "asynclint: 3 documents checked, 0 files skipped (not AsyncAPI), 0 ignored\n"
+          "testdata/inputs/specs/billing/billing.asyncapi.json:3:3: error: missing required "
+          "property 'version' in info [schema]\n"
+          "testdata/inputs/specs/billing/billing.asyncapi.json:5:5: error: unknown property "
+          "'versio' in info (did you mean 'version'?) [schema]\n"
+          "2 errors, 0 warnings in 3 files\n");
+  }
+
+  TEST_CASE("a glob or a folder that gives no document is an input error") {
+    const auto glob = run(binary() + " validate --no-color 'testdata/inputs/nothing/**/*.yaml'");
+    CHECK(glob.exitCode == 2);
+    CHECK(glob.output ==
+          "asynclint: no AsyncAPI document matches 'testdata/inputs/nothing/**/*.yaml' (no YAML "
+          "or JSON file found)\n"
+          "0 errors, 0 warnings in 0 files\n");
+    const auto ignored = run(binary() + " validate --no-color testdata/inputs/specs/generated");
+    CHECK(ignored.exitCode == 2);
+    CHECK(ignored.output ==
+          "asynclint: no AsyncAPI document in 'testdata/inputs/specs/generated' (1 YAML or JSON "
+          "file found: 0 not AsyncAPI, 1 ignored by the configuration)\n"
+          "0 errors, 0 warnings in 0 files\n");
+  }
+
+  TEST_CASE("a named file is checked whatever it holds, unless --skip-non-asyncapi") {
+    const std::string others =
+        " testdata/inputs/specs/docker-compose.yml testdata/inputs/specs/orders/asyncapi.yaml";
+    const auto named = run(binary() + " validate --no-color" + others);
+    CHECK(named.exitCode == 1);
+    CHECK(named.output.starts_with(
+        "testdata/inputs/specs/docker-compose.yml:1:1: error: missing required property"));
+    const auto skipped = run(binary() + " validate --no-color --skip-non-asyncapi -v" + others);
+    CHECK(skipped.exitCode == 0);
+    CHECK(skipped.output ==
+          "asynclint: skipped testdata/inputs/specs/docker-compose.yml: not an AsyncAPI document "
+          "(no asyncapi key)\n"
+          "asynclint: 1 document checked, 1 file skipped (not AsyncAPI), 0 ignored\n"
+          "0 errors, 0 warnings in 1 file\n");
+    // What pre-commit passes when a commit touches no AsyncAPI document: nothing to do, exit 0.
+    const auto none = run(binary() + " validate --no-color --skip-non-asyncapi " +
+                          "testdata/inputs/.github/workflows/asyncapi.yml");
+    CHECK(none.exitCode == 0);
+    CHECK(none.output == "0 errors, 0 warnings in 0 files\n");
   }
 
   TEST_CASE("standard input is read with -") {

@@ -66,9 +66,10 @@ void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings
   // then the time until both end.
   std::vector<Diagnostic> findings = spareCore ? std::vector<Diagnostic>() : checkSchema();
   start = std::chrono::steady_clock::now();
-  engine::RuleRun rules(resolution.tree(), {"", &settings}, [&resolution](std::string_view pointer) {
-    return resolution.writtenPlace(std::string(pointer));
-  });
+  engine::RuleRun rules(resolution.tree(), {"", &settings},
+                        [&resolution](std::string_view pointer) {
+                          return resolution.writtenPlace(std::string(pointer));
+                        });
   if (spareCore) {
     auto besideRules = std::async(std::launch::async, [&] {
       auto schemaFindings = checkSchema();

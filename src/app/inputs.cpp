@@ -38,8 +38,8 @@ std::vector<std::string> filesUnder(const std::string& start, int maxDepth, Keep
   std::vector<std::string> files;
   const fs::path root = start.empty() ? fs::path(".") : fs::path(start);
   std::error_code error;
-  auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied,
-                                             error);
+  auto it =
+      fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, error);
   for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     if (it->is_directory(error)) {
       if (isSkippedFolder(it->path()) || (maxDepth >= 0 && it.depth() >= maxDepth))

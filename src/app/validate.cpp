@@ -221,8 +221,7 @@ bool reportEmptySearches(const std::vector<std::string>& arguments, const InputT
 void reportVerbose(const Plan& planned, const InputTally& tally, std::size_t checked,
                    std::ostream& err) {
   for (const auto& path : tally.skipped)
-    err << fmt::format("asynclint: skipped {}: not an AsyncAPI document (no asyncapi key)\n",
-                       path);
+    err << fmt::format("asynclint: skipped {}: not an AsyncAPI document (no asyncapi key)\n", path);
   for (const auto& input : planned.ignored)
     err << fmt::format("asynclint: ignored {}: matches an ignore glob of the configuration\n",
                        input.path);

@@ -1,6 +1,5 @@
 #include "source/document.hpp"
 
-
 namespace asynclint {
 
 void Document::place(Diagnostic& diagnostic) const {
@@ -29,8 +28,8 @@ bool colonFollows(std::string_view text, std::size_t at, char quote) {
     if (at >= text.size() || text[at] != quote) return false;
     ++at;
   }
-  while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' ||
-                              text[at] == '\n'))
+  while (at < text.size() &&
+         (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n'))
     ++at;
   return at < text.size() && text[at] == ':';
 }
@@ -39,8 +38,7 @@ bool colonFollows(std::string_view text, std::size_t at, char quote) {
 
 bool mayBeAsyncApiText(std::string_view text) {
   constexpr std::string_view key = "asyncapi";
-  for (std::size_t at = text.find(key); at != std::string_view::npos;
-       at = text.find(key, at + 1)) {
+  for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
     const char before = at == 0 ? '\n' : text[at - 1];
     const std::size_t after = at + key.size();
     if (before == '"' && colonFollows(text, after, '"')) return true;  // JSON, at any depth

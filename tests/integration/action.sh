@@ -42,9 +42,9 @@ done
 [ "$(grep -c '"ruleId": "schema"' "$work/reports/asynclint.sarif")" -eq 2 ] || fail "the SARIF file lacks the 2 results"
 grep -qF '### asynclint: 2 errors, 0 warnings in' "$GITHUB_STEP_SUMMARY" || fail "no job summary"
 
-# A clean run: exit code 0 and zero counts.
+# A clean run, on a folder: exit code 0 and zero counts.
 : >"$GITHUB_OUTPUT"
-ASYNCLINT=$binary INPUT_PATHS="testdata/valid/order-producer.yaml" INPUT_SARIF_FILE="" \
+ASYNCLINT=$binary INPUT_PATHS="testdata/inputs/specs/orders" INPUT_SARIF_FILE="" \
   "$GITHUB_ACTION_PATH/scripts/action-run.sh" >"$work/log"
 grep -qx "exit-code=0" "$GITHUB_OUTPUT" && grep -qx "errors=0" "$GITHUB_OUTPUT" || fail "clean run: $(cat "$GITHUB_OUTPUT")"
 echo "action: build and run steps give annotations, SARIF, summary and counts"
