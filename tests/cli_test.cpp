@@ -34,13 +34,11 @@ TEST_SUITE("cli") {
   }
 
   TEST_CASE(
-      "a folder: every AsyncAPI document under it, sorted; not .git/.github, node_modules, "
+      "a folder: every AsyncAPI document under it, sorted; not dot files, .git, node_modules, "
       "other YAML or what the configuration ignores") {
     const auto result = run(binary() + " validate --no-color --verbose testdata/inputs");
     CHECK(result.exitCode == 1);
     CHECK(result.output ==
-          "asynclint: skipped testdata/inputs/.asynclint.yaml: not an AsyncAPI document (no "
-          "asyncapi key)\n"
           "asynclint: skipped testdata/inputs/specs/chart/templates/deployment.yaml: not an "
           "AsyncAPI document (no asyncapi key)\n"
           "asynclint: skipped testdata/inputs/specs/common/order-payload.yaml: not an AsyncAPI "
@@ -49,7 +47,7 @@ TEST_SUITE("cli") {
           "(no asyncapi key)\n"
           "asynclint: ignored testdata/inputs/specs/generated/generated.yaml: matches an ignore "
           "glob of the configuration\n"
-          "asynclint: 3 documents checked, 4 files skipped (not AsyncAPI), 1 ignored\n"
+          "asynclint: 3 documents checked, 3 files skipped (not AsyncAPI), 1 ignored\n"
           "testdata/inputs/specs/billing/billing.asyncapi.json:3:3: error: missing required "
           "property 'version' in info [schema]\n"
           "testdata/inputs/specs/billing/billing.asyncapi.json:5:5: error: unknown property "

@@ -11,7 +11,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A YAML or JSON file that is not hidden: as in a shell's `*`, a search passes over dot files
+// (.asynclint.yaml, .pre-commit-config.yaml, .spectral.yaml: configurations, not documents).
 bool isDocumentFile(const fs::path& path) {
+  if (path.filename().string().starts_with('.')) return false;
   const std::string extension = path.extension().string();
   return extension == ".yaml" || extension == ".yml" || extension == ".json";
 }
