@@ -55,7 +55,7 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;
   bool inputError = false;
   PhaseTimes times;
-  std::string text;  // the source, when asked for and loaded
+  std::string text;      // the source, when asked for and loaded
   bool skipped = false;  // not an AsyncAPI document, passed over as the options asked
 };
 enum class KeepSource { no, yes };
@@ -108,6 +108,9 @@ int runDiff(const DiffOptions& options, std::ostream& out, std::ostream& err);
 
 // What the reporters may say about each registered rule, and about asynclint itself.
 std::vector<report::RuleMeta> ruleCatalog();
+// Adds what the reporters may say about the custom rules of `config` (from its rulesets) that
+// `catalog` does not describe yet.
+void addCustomRules(const config::Config& config, std::vector<report::RuleMeta>& catalog);
 report::ToolInfo toolInfo();
 
 // `asynclint rules`: every rule with its severity and whether it is on under the configuration

@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <random>
 #include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "config/glob.hpp"
 #include "engine/rule.hpp"
@@ -260,6 +263,106 @@ TEST_SUITE("config") {
     const auto missing = project.asynclint("validate --no-color svc/order-producer.yaml");
     CHECK(missing.exitCode == 2);
     checkGolden("extends-missing", missing);
+  }
+
+  TEST_CASE(
+      "custom rules in the configuration: rulesets in extends, rules defined inline; "
+      "listed by rules, described in SARIF, tuned by --rule and suppressions") {
+    Project project;
+    project.write("svc/order-producer.yaml",
+                  "asyncapi: 3.0.0\n"
+                  "info:\n"
+                  "  title: Orders TODO\n"
+                  "  version: 1.0.0\n"
+                  "  description: Publishes orders.\n"
+                  "  contact: {name: Orders team}\n"
+                  "  license: {name: MIT}\n"
+                  "servers:\n"
+                  "  prod: {host: broker.example.org, protocol: kafka}\n"
+                  "channels:\n"
+                  "  orders: {address: orders}\n"
+                  "operations:\n"
+                  "  sendOrder:\n"
+                  "    action: send\n"
+                  "    channel: {$ref: '#/channels/orders'}\n"
+                  "  sendOrderAgain:\n"
+                  "    action: send\n"
+                  "    summary: Sends it again.\n"
+                  "    channel: {$ref: '#/channels/orders'}\n");
+    project.write("style/house.spectral.yaml",
+                  "rules:\n"
+                  "  info-contact-email:\n"
+                  "    description: The contact has an email\n"
+                  "    message: \"{{description}}; add one to {{path}}\"\n"
+                  "    severity: warn\n"
+                  "    given: $.info.contact\n"
+                  "    then: {field: email, function: truthy}\n"
+                  "  operation-summary:\n"
+                  "    description: Every operation has a summary\n"
+                  "    severity: error\n"
+                  "    given: $.operations[*]\n"
+                  "    then: {field: summary, function: truthy}\n");
+    project.write(".asynclint.yaml",
+                  "extends: [recommended, style/house.spectral.yaml]\n"
+                  "rules:\n"
+                  "  operation-summary: warning\n"
+                  "  title-no-todo:\n"
+                  "    description: No TODO in titles\n"
+                  "    severity: error\n"
+                  "    given: $.info.title\n"
+                  "    then:\n"
+                  "      function: pattern\n"
+                  "      functionOptions: {notMatch: TODO}\n");
+    const auto findings = project.asynclint("validate --no-color svc/order-producer.yaml");
+    CHECK(findings.exitCode == 1);
+    checkGolden("custom-rules", findings);
+
+    const auto listed = project.asynclint("rules");
+    CHECK(listed.exitCode == 0);
+    std::string custom;
+    std::istringstream lines(listed.output);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.find("[custom") != std::string::npos) custom += line + '\n';
+    }
+    checkGolden("custom-rules-listed", {custom, 0});
+
+    const auto sarif = project.asynclint("validate -f sarif svc/order-producer.yaml");
+    const auto log = nlohmann::json::parse(sarif.output);
+    const auto& rules = log.at("runs").at(0).at("tool").at("driver").at("rules");
+    const auto summary = std::find_if(rules.begin(), rules.end(), [](const nlohmann::json& rule) {
+      return rule.at("id") == "operation-summary";
+    });
+    REQUIRE(summary != rules.end());
+    CHECK(summary->at("shortDescription").at("text") == "Every operation has a summary");
+    CHECK(summary->at("fullDescription").at("text") ==
+          "Every operation has a summary (a custom rule, defined in style/house.spectral.yaml)");
+
+    const auto tuned = project.asynclint(
+        "validate --no-color --rule operation-summary=off --rule info-contact-email=error "
+        "svc/order-producer.yaml");
+    CHECK(tuned.exitCode == 1);
+    checkGolden("custom-rules-tuned", tuned);
+  }
+
+  TEST_CASE("custom rules in the configuration: errors at their line in the file that has them") {
+    Project project;
+    project.copy("testdata/valid/order-producer.yaml", "order-producer.yaml");
+    project.write("house.spectral.yaml",
+                  "rules:\n  bad:\n    given: $.info\n    then: {function: truthyy}\n");
+    project.write(".asynclint.yaml",
+                  "extends: [house.spectral.yaml, [spectral:asyncapi, sometimes], nowhere.yaml]\n"
+                  "rules:\n"
+                  "  no-filter:\n"
+                  "    given: $.channels[?(@.x ~ 3)]\n"
+                  "    then: {function: truthy}\n"
+                  "  not-defined-here: warning\n"
+                  "overrides:\n"
+                  "  - files: [\"legacy/**\"]\n"
+                  "    rules:\n"
+                  "      late: {given: $, then: {function: truthy}}\n");
+    const auto errors = project.asynclint("validate --no-color order-producer.yaml");
+    CHECK(errors.exitCode == 2);
+    checkGolden("custom-rules-errors", errors);
   }
 
   TEST_CASE("each configuration error is reported at its line and column, exit 2") {

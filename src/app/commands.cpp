@@ -51,7 +51,9 @@ int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ost
     return exitUsage;
   }
   const auto settings = config::settingsFor(*resolution.config, std::nullopt);
-  const auto rules = engine::allRules();
+  std::vector<const engine::Rule*> rules = engine::allRules();
+  for (const auto& rule : resolution.config->customRules)
+    rules.push_back(rule.get());
   std::size_t width = 0;
   for (const auto* rule : rules)
     width = std::max(width, rule->info().id.size());
@@ -60,9 +62,12 @@ int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ost
   for (const auto* rule : rules) {
     const auto& info = rule->info();
     const auto& setting = settings.of(info.id);
+    const std::string summary =
+        info.origin.empty() ? info.summary
+                            : fmt::format("{} [custom, from {}]", info.summary, info.origin);
     out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", info.id, width,
                        setting.enabled ? toString(setting.severity) : "off",
-                       setting.enabled ? "yes" : "no", versionsText(info.versions), info.summary);
+                       setting.enabled ? "yes" : "no", versionsText(info.versions), summary);
   }
   return exitClean;
 }
@@ -109,6 +114,24 @@ std::vector<report::RuleMeta> ruleCatalog() {
                        fmt::format("{}/blob/main/rules/{}.md", ASYNCLINT_HOMEPAGE, info.id)});
   }
   return catalog;
+}
+
+void addCustomRules(const config::Config& config, std::vector<report::RuleMeta>& catalog) {
+  for (const auto& rule : config.customRules) {
+    const auto& info = rule->info();
+    const bool known =
+        std::any_of(catalog.begin(), catalog.end(),
+                    [&](const report::RuleMeta& meta) { return meta.id == info.id; });
+    if (known) continue;
+    const std::string summary =
+        info.summary.empty() ? fmt::format("custom rule from {}", info.origin) : info.summary;
+    catalog.push_back({info.id, info.severity, summary,
+                       fmt::format("{} (a custom rule, defined in {})", summary, info.origin), "",
+                       ""});
+  }
+  // Reporters look rules up by id in a sorted catalog (report::findRuleMeta).
+  std::sort(catalog.begin(), catalog.end(),
+            [](const report::RuleMeta& a, const report::RuleMeta& b) { return a.id < b.id; });
 }
 
 report::ToolInfo toolInfo() {

@@ -67,7 +67,8 @@ report::RunReport configErrorReport(std::vector<Diagnostic> errors) {
 
 std::optional<config::RuleChanges> commandLineRules(const config::ConfigChoice& choice,
                                                     std::ostream& err) {
-  auto parsed = config::parseRuleFlags(choice.ruleFlags, config::commandLineRulesetNames(choice));
+  if (choice.ruleFlags.empty()) return config::RuleChanges{};
+  auto parsed = config::parseRuleFlags(choice.ruleFlags, config::customRuleNames(choice));
   if (parsed.error.empty()) return std::move(parsed.rules);
   err << "asynclint: " << parsed.error << '\n';
   return std::nullopt;

@@ -258,6 +258,10 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
 
   report::RunReport run = emptyRunReport();
   run.diagnostics = std::move(planned.notices);
+  std::set<const config::Config*> described;
+  for (const auto& file : planned.files) {
+    if (described.insert(file.config).second) addCustomRules(*file.config, run.rules);
+  }
   const auto cache = std::make_shared<resolve::FileCache>();
   // Fewer files than half the jobs: each file has a core to spare for itself.
   const bool spareCore = jobCount(options.jobs) >= 2 * planned.files.size();

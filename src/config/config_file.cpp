@@ -6,6 +6,7 @@
 
 #include "config/config_schema.hpp"
 #include "engine/rule.hpp"
+#include "ruleset/ruleset.hpp"
 #include "schema/phrasing.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/json_pointer.hpp"
@@ -65,11 +66,16 @@ class Reader {
     file_ = file;
     const json& root = document_->root;
     if (root.is_null()) return true;  // an empty file changes nothing
-    if (!validShape(root) || !knownRulesAndOptions(root)) return false;
+    if (!validShape(root)) return false;
     chain_.push_back(identity(file));
-    const bool extended = !root.contains("extends") || readExtends(root["extends"], config);
+    std::vector<std::string> rulesetEntries;
+    const bool extended =
+        !root.contains("extends") || readExtends(root["extends"], config, rulesetEntries);
     chain_.pop_back();
-    if (!extended) return false;
+    // The rulesets are read even when a configuration it extends has errors: all are reported.
+    const bool rulesets = readRulesetLanguage(rulesetEntries, config);
+    if (!extended || !rulesets) return false;
+    if (!knownRulesAndOptions(root, config)) return false;
     addOwnSettings(root, globFolder, config);
     return true;
   }
@@ -107,23 +113,65 @@ class Reader {
     return findings.empty();
   }
 
-  bool knownRulesAndOptions(const json& root) {
+  // The rulesets that `extends` names and the custom rules defined in `rules`, loaded through
+  // the ruleset reader so that they mean what they mean in a Spectral ruleset.
+  bool readRulesetLanguage(const std::vector<std::string>& extendsEntries, Config& config) {
+    const json* rules = pointer::find(document_->root, "/rules");
+    const bool definesRules = rules != nullptr && rules->is_object() &&
+                              std::any_of(rules->begin(), rules->end(), [](const json& value) {
+                                return ruleset::isRuleDefinition(value);
+                              });
+    if (extendsEntries.empty() && !definesRules) return true;
+    auto loaded = ruleset::loadEmbedded(*document_, extendsEntries, "/rules");
+    for (auto& diagnostic : loaded.errors)
+      errors.push_back(std::move(diagnostic));
+    if (!loaded.ruleset) return false;
+    addRuleset(config, std::move(*loaded.ruleset));
+    return true;
+  }
+
+  bool knownRulesAndOptions(const json& root, const Config& config) {
     const std::size_t before = errors.size();
-    checkRules(root, "/rules");
+    std::vector<std::string> custom;
+    for (const auto& rule : config.customRules)
+      custom.push_back(rule->info().id);
+    checkRules(root, "/rules", custom, Definitions::allowed);
     if (const auto overrides = root.find("overrides"); overrides != root.end()) {
       for (std::size_t i = 0; i < overrides->size(); ++i)
-        checkRules(root, pointer::append(pointer::append("/overrides", i), "rules"));
+        checkRules(root, pointer::append(pointer::append("/overrides", i), "rules"), custom,
+                   Definitions::refused);
     }
     return errors.size() == before;
   }
 
-  void checkRules(const json& root, const std::string& rulesPointer) {
+  // Whether a `rules` block may define custom rules (only the top-level one does).
+  enum class Definitions { allowed, refused };
+
+  void checkRules(const json& root, const std::string& rulesPointer,
+                  const std::vector<std::string>& custom, Definitions definitions) {
     const json* rules = pointer::find(root, rulesPointer);
     if (rules == nullptr || !rules->is_object()) return;
     for (const auto& [id, value] : rules->items()) {
       const std::string rulePointer = pointer::append(rulesPointer, id);
+      if (ruleset::isRuleDefinition(value)) {
+        if (definitions == Definitions::refused)
+          error(rulePointer, Anchor::key,
+                fmt::format("custom rule '{}' must be defined in the top-level rules; overrides "
+                            "only change severities",
+                            id));
+        continue;
+      }
+      const bool isCustom = std::find(custom.begin(), custom.end(), id) != custom.end();
       const bool off =
           value == "off" || (value.is_object() && value.value("severity", "") == "off");
+      if (isCustom) {
+        if (value.is_object() && value.contains("options"))
+          error(pointer::append(rulePointer, "options"), Anchor::key,
+                fmt::format("custom rule '{}' takes its options in its definition "
+                            "(functionOptions), not here",
+                            id));
+        continue;
+      }
       if (const auto problem = ruleChangeProblem(id, off)) {
         error(rulePointer, Anchor::key, *problem);
         continue;
@@ -164,27 +212,51 @@ class Reader {
     }
   }
 
-  bool readExtends(const json& extends, Config& config) {
-    const std::string name = extends.get<std::string>();
+  // `extends`: one entry or a list. Presets and configuration files are read here; the pointers
+  // of the entries that name rulesets (spectral:..., [ruleset, mode], or a file that reads as
+  // a Spectral ruleset) go to `rulesetEntries`, for the ruleset reader.
+  bool readExtends(const json& extends, Config& config, std::vector<std::string>& rulesetEntries) {
+    if (!extends.is_array()) return extendOne(extends, "/extends", config, rulesetEntries);
+    bool ok = true;
+    for (std::size_t i = 0; i < extends.size(); ++i)
+      ok = extendOne(extends[i], pointer::append("/extends", i), config, rulesetEntries) && ok;
+    return ok;
+  }
+
+  bool extendOne(const json& entry, const std::string& at, Config& config,
+                 std::vector<std::string>& rulesetEntries) {
+    if (!entry.is_string()) {  // [ruleset, mode]: the ruleset reader checks it
+      rulesetEntries.push_back(at);
+      return true;
+    }
+    const std::string name = entry.get<std::string>();
     if (const auto preset = presetNamed(name)) {
       config.preset = *preset;
       return true;
     }
+    if (name.starts_with("spectral:") || name.find("://") != std::string::npos) {
+      rulesetEntries.push_back(at);
+      return true;
+    }
     const fs::path target = (file_.parent_path() / name).lexically_normal();
+    std::error_code code;
+    if (!fs::is_regular_file(target, code)) {
+      error(at, Anchor::value,
+            fmt::format("cannot extend '{}': no such file (write recommended, all, off, a "
+                        "configuration or ruleset file relative to this file, or "
+                        "spectral:asyncapi)",
+                        name));
+      return false;
+    }
+    if (readsAsRuleset(target)) {
+      rulesetEntries.push_back(at);
+      return true;
+    }
     if (std::find(chain_.begin(), chain_.end(), identity(target)) != chain_.end()) {
       std::string cycle;
       for (const auto& file : chain_)
         cycle += file.filename().string() + " -> ";
-      error("/extends", Anchor::value,
-            "extends goes round a cycle: " + cycle + target.filename().string());
-      return false;
-    }
-    std::error_code code;
-    if (!fs::is_regular_file(target, code)) {
-      error("/extends", Anchor::value,
-            fmt::format("cannot extend '{}': no such file (write recommended, all, off, or a "
-                        "path relative to this file)",
-                        name));
+      error(at, Anchor::value, "extends goes round a cycle: " + cycle + target.filename().string());
       return false;
     }
     const Document* document = document_;
@@ -195,9 +267,20 @@ class Reader {
     return ok;
   }
 
+  // A file that parses and looks like a Spectral ruleset (see ruleset::looksLikeRuleset) or is
+  // named like one (.spectral.yaml, *.ruleset.json, ...); the rest is read as a configuration.
+  static bool readsAsRuleset(const fs::path& file) {
+    const std::string name = file.filename().string();
+    if (name.find("spectral") != std::string::npos || name.find("ruleset") != std::string::npos)
+      return true;
+    const LoadResult loaded = loadFile(file.string());
+    return loaded.document && ruleset::looksLikeRuleset(loaded.document->root);
+  }
+
   static RuleChanges changesOf(const json& rules) {
     RuleChanges changes;
     for (const auto& [id, value] : rules.items()) {
+      if (ruleset::isRuleDefinition(value)) continue;  // a custom rule, read as a ruleset's
       const json severity = value.is_object() ? value.value("severity", json()) : value;
       RuleChange change;
       change.off = severity == "off";

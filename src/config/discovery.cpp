@@ -28,12 +28,14 @@ ruleset::LoadedRuleset readRulesets(const std::vector<std::string>& files) {
 
 }  // namespace
 
-std::vector<std::string> commandLineRulesetNames(const ConfigChoice& choice) {
+std::vector<std::string> customRuleNames(const ConfigChoice& choice) {
+  ConfigChoice withoutFlags = choice;
+  withoutFlags.ruleFlags.clear();
+  ConfigResolver resolver(std::move(withoutFlags), {});
+  const Resolution& resolution = resolver.forCurrentFolder();
   std::vector<std::string> names;
-  if (choice.rulesets.empty()) return names;
-  const auto loaded = readRulesets(choice.rulesets);
-  if (!loaded.ruleset) return names;
-  for (const auto& rule : loaded.ruleset->rules)
+  if (!resolution.config) return names;
+  for (const auto& rule : resolution.config->customRules)
     names.push_back(rule->info().id);
   return names;
 }

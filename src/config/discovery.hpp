@@ -23,9 +23,10 @@ struct ConfigChoice {
   std::vector<std::string> rulesets;   // --ruleset FILE: Spectral rulesets, after the file
 };
 
-// The names of the custom rules of the --ruleset files (for --rule); empty when one has errors
-// (the run reports them).
-std::vector<std::string> commandLineRulesetNames(const ConfigChoice& choice);
+// The names of the custom rules that --rule may set: those of the --ruleset files and of the
+// configuration of the current folder (or --config); empty when one has errors (the run reports
+// them).
+std::vector<std::string> customRuleNames(const ConfigChoice& choice);
 
 struct Resolution {
   std::shared_ptr<const Config> config;  // null when the configuration has errors

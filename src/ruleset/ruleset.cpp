@@ -164,16 +164,23 @@ class Loader {
     return ok;
   }
 
-  // Rule definitions inline in an already loaded document (a configuration's `rules`).
-  bool loadInline(const Document& document, const std::string& rulesPointer) {
+  // What a configuration file says in the ruleset language: the `extends` entries at
+  // `extendsPointers` (rulesets) and the rule definitions among the members at `rulesPointer`.
+  bool loadEmbedded(const Document& document, const std::vector<std::string>& extendsPointers,
+                    const std::string& rulesPointer) {
     document_ = &document;
     file_ = document.path;
-    const json* rules = pointer::find(document.root, rulesPointer);
-    if (rules == nullptr || !rules->is_object()) return true;
     const std::size_t before = errors.size();
-    for (const auto& [name, value] : rules->items()) {
-      if (isRuleDefinition(value))
-        define(name, value, pointer::append(rulesPointer, name), {}, Mode::recommended);
+    for (const auto& at : extendsPointers) {
+      if (const json* entry = pointer::find(document.root, at))
+        extendEntry(*entry, at, Mode::recommended);
+    }
+    const json* rules = pointer::find(document.root, rulesPointer);
+    if (rules != nullptr && rules->is_object()) {
+      for (const auto& [name, value] : rules->items()) {
+        if (isRuleDefinition(value))
+          define(name, value, pointer::append(rulesPointer, name), {}, Mode::recommended);
+      }
     }
     return errors.size() == before;
   }
@@ -274,38 +281,42 @@ class Loader {
   }
 
   void readExtends(const json& extends, Mode mode) {
-    const json list = extends.is_array() ? extends : json::array({extends});
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::string at = extends.is_array() ? pointer::append("/extends", i) : "/extends";
-      const json& entry = list[i];
-      json target = entry;
-      Mode entryMode = mode;
-      if (entry.is_array()) {
-        if (entry.size() != 2 || !entry[0].is_string() || !entry[1].is_string()) {
-          error(at, Anchor::value, "an extends entry in a list is [ruleset, off|recommended|all]");
-          continue;
-        }
-        target = entry[0];
-        const std::string m = entry[1].get<std::string>();
-        if (m == "off") {
-          entryMode = Mode::off;
-        } else if (m == "all") {
-          entryMode = Mode::all;
-        } else if (m == "recommended") {
-          entryMode = Mode::recommended;
-        } else {
-          error(pointer::append(at, 1), Anchor::value,
-                fmt::format("'{}' is not off, recommended or all", m));
-          continue;
-        }
-      }
-      if (!target.is_string()) {
-        error(at, Anchor::value,
-              "an extends entry is a path, spectral:asyncapi, or [ruleset, mode]");
-        continue;
-      }
-      extendOne(target.get<std::string>(), entryMode, at);
+    if (!extends.is_array()) {
+      extendEntry(extends, "/extends", mode);
+      return;
     }
+    for (std::size_t i = 0; i < extends.size(); ++i)
+      extendEntry(extends[i], pointer::append("/extends", i), mode);
+  }
+
+  // One `extends` entry at `at`: a path, spectral:asyncapi, or [ruleset, off|recommended|all].
+  void extendEntry(const json& entry, const std::string& at, Mode mode) {
+    json target = entry;
+    Mode entryMode = mode;
+    if (entry.is_array()) {
+      if (entry.size() != 2 || !entry[0].is_string() || !entry[1].is_string()) {
+        error(at, Anchor::value, "an extends entry in a list is [ruleset, off|recommended|all]");
+        return;
+      }
+      target = entry[0];
+      const std::string m = entry[1].get<std::string>();
+      if (m == "off") {
+        entryMode = Mode::off;
+      } else if (m == "all") {
+        entryMode = Mode::all;
+      } else if (m == "recommended") {
+        entryMode = Mode::recommended;
+      } else {
+        error(pointer::append(at, 1), Anchor::value,
+              fmt::format("'{}' is not off, recommended or all", m));
+        return;
+      }
+    }
+    if (!target.is_string()) {
+      error(at, Anchor::value, "an extends entry is a path, spectral:asyncapi, or [ruleset, mode]");
+      return;
+    }
+    extendOne(target.get<std::string>(), entryMode, at);
   }
 
   void extendOne(const std::string& name, Mode mode, const std::string& at) {
@@ -788,10 +799,12 @@ LoadedRuleset loadRuleset(const fs::path& file) {
   return loaded;
 }
 
-LoadedRuleset loadInlineRules(const Document& document, const std::string& rulesPointer) {
+LoadedRuleset loadEmbedded(const Document& document,
+                           const std::vector<std::string>& extendsPointers,
+                           const std::string& rulesPointer) {
   Loader loader;
   LoadedRuleset loaded;
-  const bool ok = loader.loadInline(document, rulesPointer);
+  const bool ok = loader.loadEmbedded(document, extendsPointers, rulesPointer);
   loaded.errors = std::move(loader.errors);
   if (ok && loaded.errors.empty()) loaded.ruleset = loader.result();
   return loaded;

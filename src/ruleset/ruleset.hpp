@@ -55,10 +55,13 @@ struct LoadedRuleset {
 
 LoadedRuleset loadRuleset(const std::filesystem::path& file);
 
-// Custom rules written inline in another file (the `rules` of .asynclint.yaml): the members of
-// the object at `rulesPointer` in `document` that define rules (see isRuleDefinition); errors
-// are placed in that document.
-LoadedRuleset loadInlineRules(const Document& document, const std::string& rulesPointer);
+// The ruleset language inside a configuration file (.asynclint.yaml): its `extends` entries at
+// `extendsPointers` that name rulesets (files, spectral:asyncapi, [ruleset, mode]), then the
+// members of the object at `rulesPointer` that define rules (see isRuleDefinition). Errors are
+// placed in `document`, or in the ruleset file they are about.
+LoadedRuleset loadEmbedded(const Document& document,
+                           const std::vector<std::string>& extendsPointers,
+                           const std::string& rulesPointer);
 
 // True when `root` reads as a Spectral ruleset rather than an asynclint configuration: rules
 // with `given`/`then`, `spectral:` in extends, or keys only rulesets have.
