@@ -794,7 +794,18 @@ class Evaluator {
     const bool isRef = node.value != start.value;
     if (isRef && !onPath_.insert(node.value).second) return;  // a cycle of references
     visit(node);
-    forEachChild(node, [&](const Node& item) { walk(item, visit); });
+    // Selectors pick the children of a visited node, so a scalar, which has none, is never
+    // visited: most nodes of a document are scalars, and making a Node costs allocations.
+    const json& value = *node.value;
+    if (value.is_object()) {
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (it->is_structured()) walk(child(node, it.key(), &*it), visit);
+      }
+    } else if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i].is_structured()) walk(child(node, i), visit);
+      }
+    }
     if (isRef) onPath_.erase(node.value);
   }
 

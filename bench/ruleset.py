@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""What custom rules cost: a 20-rule Spectral ruleset on the N-channel document of generate.py.
+
+Times `asynclint validate --timings --jobs 1` on the document without and with the ruleset (the
+house style below: every core function family, `..` descents, filters, aliases, resolved and
+raw rules), median of the runs, and prints the custom rules' share (the rules phase with the
+ruleset minus the rules phase without it) beside the schema check. Target (issue 19): custom
+rules cost less than the schema check, and their time per channel does not grow from 1,000 to
+10,000 channels (no quadratic JSONPath). It also checks that the run finds what the ruleset
+is built to find, so that a rule that silently matches nothing cannot make it look fast.
+
+    python3 bench/ruleset.py [--binary build/release/asynclint] [--runs 3]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+RULESET = r"""
+aliases:
+  Operations: ["$.operations[*]"]
+  Payloads: ["$.components.schemas[*]"]
+rules:
+  info-contact-email: {given: $.info.contact, then: {field: email, function: truthy}, severity: warn}
+  info-title-casing: {given: $.info.title, then: {function: pattern, functionOptions: {match: "^[A-Z]"}}}
+  no-todo-anywhere: {given: "$..description", then: {function: pattern, functionOptions: {notMatch: "TODO|FIXME"}}}
+  operation-summary: {given: "#Operations", then: {field: summary, function: truthy}}
+  operation-action: {given: "#Operations", then: {field: action, function: enumeration, functionOptions: {values: [send, receive]}}}
+  operation-id-camel: {given: "$.operations", then: {field: "@key", function: casing, functionOptions: {type: camel}}}
+  channel-address-lower: {given: "$.channels[*].address", then: {function: pattern, functionOptions: {match: "^[a-z0-9/{}A-Z]+$"}}}
+  channel-description: {given: "$.channels[*]", then: {field: description, function: defined}}
+  channel-description-length: {given: "$.channels[*].description", then: {function: length, functionOptions: {max: 200}}}
+  channel-key-casing: {given: "$.channels", then: {field: "@key", function: casing, functionOptions: {type: camel}}}
+  parameter-description: {given: "$.channels[*].parameters[*]", then: {field: description, function: truthy}}
+  message-name-defined: {given: "$.components.messages[*]", then: {field: name, function: defined}}
+  message-content-type: {given: "$.components.messages[*]", then: {field: contentType, function: undefined}}
+  payload-type-object: {given: "#Payloads", then: {field: type, function: enumeration, functionOptions: {values: [object]}}}
+  payload-no-additional: {given: "#Payloads", then: {field: additionalProperties, function: falsy}}
+  payload-properties-alphabetical: {given: "#Payloads", then: {field: required, function: alphabetical}}
+  property-types: {given: "$..properties[*]", then: {field: type, function: truthy}}
+  numbers-bounded: {given: "$..properties[?(@.type == 'number')]", then: {function: xor, functionOptions: {properties: [minimum, exclusiveMinimum]}}, severity: hint}
+  servers-mqtt: {given: "$.servers[*]", then: {field: protocol, function: enumeration, functionOptions: {values: [mqtt, kafka]}}}
+  info-schema: {given: $.info, resolved: false, then: {function: schema, functionOptions: {schema: {type: object, required: [title, version]}}}}
+"""
+
+
+def timings(stderr):
+    for line in stderr.splitlines():
+        if line.startswith("timings: ") and ": load " in line:
+            parts = dict(part.strip().split(" ")[:2] for part in line.split(": ", 2)[2].split(","))
+            return {name: float(seconds) for name, seconds in parts.items()}
+    sys.exit("no timings line in:\n" + stderr)
+
+
+def measure(binary, document, ruleset, runs):
+    arguments = [binary, "validate", "--timings", "--jobs", "1", "--no-config", "-f", "json"]
+    if ruleset:
+        arguments += ["--ruleset", ruleset]
+    samples = []
+    output = ""
+    for _ in range(runs):
+        result = subprocess.run(arguments + [document], capture_output=True, text=True)
+        if result.returncode not in (0, 1):
+            sys.exit(f"asynclint exited {result.returncode}:\n{result.stderr}")
+        samples.append(timings(result.stderr))
+        output = result.stdout
+    return {name: statistics.median(s[name] for s in samples) for name in samples[0]}, output
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", default="build/release/asynclint")
+    parser.add_argument("--runs", type=int, default=3)
+    arguments = parser.parse_args()
+    if not os.path.exists(arguments.binary):
+        sys.exit(f"no binary at {arguments.binary}: build the release preset or pass --binary")
+    with tempfile.TemporaryDirectory(prefix="asynclint-ruleset-bench-") as scratch:
+        ruleset = os.path.join(scratch, "house.spectral.yaml")
+        with open(ruleset, "w") as file:
+            file.write(RULESET)
+        per_channel = {}
+        for channels in (1000, 10000):
+            document = os.path.join(scratch, f"{channels}.yaml")
+            with open(document, "w") as file:
+                subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(channels)],
+                               stdout=file, check=True)
+            plain, _ = measure(arguments.binary, document, None, arguments.runs)
+            custom, output = measure(arguments.binary, document, ruleset, arguments.runs)
+            # generate.py's messages all have a contentType: one message-content-type finding each.
+            found = output.count('"rule": "message-content-type"')
+            if found != channels:
+                sys.exit(f"expected {channels} message-content-type findings, got {found}")
+            cost = custom["rules"] - plain["rules"]
+            per_channel[channels] = cost / channels
+            verdict = "met" if cost < plain["schema"] else "NOT MET"
+            print(f"{channels:>6} channels: schema {plain['schema'] * 1000:.0f} ms, built-in rules "
+                  f"{plain['rules'] * 1000:.0f} ms, 20 custom rules {cost * 1000:.0f} ms "
+                  f"(custom < schema: {verdict})")
+        growth = per_channel[10000] / per_channel[1000]
+        verdict = "met" if growth <= 1.2 else "NOT MET"
+        print(f"custom rules' time per channel, 1,000 -> 10,000 channels: {growth:.2f}x "
+              f"(<= 1.2x: {verdict})")
+
+
+if __name__ == "__main__":
+    main()
