@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -25,6 +26,22 @@ namespace fs = std::filesystem;
 using namespace asynclint::test;
 
 namespace {
+
+// The keys of the mapping at `pointer` in the order they are written in the file.
+std::vector<std::string> writtenKeys(const asynclint::Document& document,
+                                     const std::string& pointer) {
+  const nlohmann::json& object = document.root.at(nlohmann::json::json_pointer(pointer));
+  std::vector<std::pair<std::uint32_t, std::string>> keys;
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const auto* spans = document.sourceMap.find(&*it);
+    keys.emplace_back(spans != nullptr ? spans->key : UINT32_MAX, it.key());
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::string> names;
+  for (auto& key : keys)
+    names.push_back(std::move(key.second));
+  return names;
+}
 
 const std::string validate = " validate --no-color --root testdata/multifile ";
 
@@ -379,6 +396,11 @@ channels: {}
       CHECK_MESSAGE(bundled.document->root == original.document->root,
                     "bundle: " << bundled.document->root.dump(1)
                                << "\noriginal: " << original.document->root.dump(1));
+      // In the same order: the keys of the root and of info as they are written.
+      for (const std::string pointer : {"", "/info"}) {
+        CAPTURE(pointer);
+        CHECK(writtenKeys(*bundled.document, pointer) == writtenKeys(*original.document, pointer));
+      }
     }
   }
 

@@ -60,7 +60,8 @@ int writeBundle(const BundleOptions& options, std::ostream& out, std::ostream& e
   const resolve::Resolution resolution = resolve::resolveDocument(files);
   if (auto errors = bundleErrors(files, resolution); !errors.empty())
     return reportBundleErrors(options.entry, std::move(errors), err);
-  const nlohmann::json bundle = resolve::bundleDocument(files);
+  const nlohmann::ordered_json bundle =
+      resolve::inWrittenOrder(resolve::bundleDocument(files), *files[0].document);
   const std::string text =
       bundleFormat(options) == "json" ? bundle.dump(2) + "\n" : resolve::toYaml(bundle);
   if (options.output.empty()) {
