@@ -6,6 +6,7 @@
 #include "source/json_pointer.hpp"
 #include "source/utf8.hpp"
 #include "text/ecma_regex.hpp"
+#include "text/string_formats.hpp"
 #include "text/suggest.hpp"
 
 using namespace asynclint;
@@ -92,11 +93,11 @@ TEST_SUITE("text") {
     CHECK(regex::search("b+", "abbbc"));
     CHECK_FALSE(regex::search("^b", "abc"));
     CHECK(regex::search("^[\\u00e9a-z]+$", "r\xc3\xa9sum\xc3\xa9"));  // \u escape, UTF-8 subject
-    CHECK(regex::search("^.$", "\xc3\xa9"));  // one code point, two bytes
+    CHECK(regex::search("^.$", "\xc3\xa9"));                          // one code point, two bytes
     CHECK_FALSE(regex::search("^abc$", "abc\n"));  // `$` only at the very end, as in JavaScript
     CHECK(regex::search("^(?=.*[0-9])[a-z0-9]{3}$", "ab1"));
     CHECK_FALSE(regex::search("^(?=.*[0-9])[a-z0-9]{3}$", "abc"));
-    CHECK(regex::search("^(a)?b\\1$", "b"));  // an unset back-reference matches empty
+    CHECK(regex::search("^(a)?b\\1$", "b"));       // an unset back-reference matches empty
     CHECK_FALSE(regex::search("[]", "anything"));  // `[]` matches nothing
   }
 
@@ -120,5 +121,37 @@ TEST_SUITE("text") {
   TEST_CASE("catastrophic backtracking stops at the match limit with an error") {
     const std::string subject = std::string(40, 'a') + "!";
     CHECK_THROWS_AS(regex::search("^(a+)+$", subject), regex::RegexError);
+  }
+}
+
+TEST_SUITE("text") {
+  // Each accepted value is one ajv-formats ("full") accepts; each rejected one, one it rejects.
+  TEST_CASE("uri: an absolute URI, as leniently as the official parser's validator") {
+    for (const char* uri : {"https://example.com", "https://example.com/path?q=1&r=%2F#frag",
+                            "mailto:team@example.com", "urn:com:example:orders",
+                            "http://[::1]:8080/", "HTTP://EXAMPLE.COM", "a+b-c.d:x"}) {
+      CAPTURE(uri);
+      CHECK(text::isUri(uri));
+    }
+    for (const char* notUri : {"", " ", "example.com", "/relative/path", "https://exa mple.com",
+                               "https://example.com/<x>", "1http://x", ":x", "https://x/%zz",
+                               "https://x/%2", "https://bücher.example", "https://x/\"q\""}) {
+      CAPTURE(notUri);
+      CHECK_FALSE(text::isUri(notUri));
+    }
+  }
+
+  TEST_CASE("email: local@domain with a dotted domain") {
+    for (const char* email :
+         {"team@example.com", "first.last+tag@mail.example.org", "o'brien@x.io", "a@b-c.d"}) {
+      CAPTURE(email);
+      CHECK(text::isEmail(email));
+    }
+    for (const char* notEmail : {"", "team", "team@", "@example.com", "team@localhost",
+                                 "team@-x.com", "team@x-.com", "a..b@x.com", ".a@x.com", "a.@x.com",
+                                 "a b@x.com", "team@exa mple.com", "a@b@c.com", "team@x..com"}) {
+      CAPTURE(notEmail);
+      CHECK_FALSE(text::isEmail(notEmail));
+    }
   }
 }

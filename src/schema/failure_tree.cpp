@@ -235,9 +235,17 @@ class Collector final : public vc::ConstraintVisitor {
 
   bool visit(const vc::FormatConstraint& constraint) override {
     if (passes(constraint)) return true;
-    add(FailureKind::format, fmt::format("{} must be a valid {}; found {}", name(),
-                                         constraint.getFormat(), describeFound(node_)));
+    add(FailureKind::format,
+        fmt::format("{} must be {}; found {}", name(), formatWanted(constraint.getFormat()),
+                    describeFound(node_)));
     return true;
+  }
+
+  // What a value of `format` looks like, in words.
+  static std::string formatWanted(const std::string& format) {
+    if (format == "uri") return "an absolute URI, such as 'https://example.com/path'";
+    if (format == "email") return "an email address, such as 'team@example.com'";
+    return "a valid " + format;
   }
 
   bool visit(const vc::MaximumConstraint& constraint) override {
