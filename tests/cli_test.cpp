@@ -94,6 +94,30 @@ TEST_SUITE("cli") {
           "0 errors, 0 warnings in 0 files\n");
   }
 
+  TEST_CASE(
+      "a search passes over a data file over the input limits; a document over them is "
+      "still an error") {
+    TempFolder folder("cli-big-data");
+    std::string rows = "[";
+    for (int i = 0; i <= 100'000; ++i)
+      rows += (i == 0 ? "" : ",") + std::to_string(i);
+    rows += "]";
+    writeFile(folder.path / "data.json", "{\"rows\": " + rows + "}\n");
+    writeFile(folder.path / "orders.yaml", readFile(sourceDir() / valid));
+    const auto data =
+        run("cd '" + folder.path.string() + "' && " + binary() + " validate --no-color -v .");
+    CHECK(data.exitCode == 0);
+    CHECK(data.output ==
+          "asynclint: skipped data.json: not an AsyncAPI document (no asyncapi key)\n"
+          "asynclint: 1 document checked, 1 file skipped (not AsyncAPI), 0 ignored\n"
+          "0 errors, 0 warnings in 1 file\n");
+    writeFile(folder.path / "data.json", "{\"asyncapi\": \"3.0.0\", \"x-rows\": " + rows + "}\n");
+    const auto document =
+        run("cd '" + folder.path.string() + "' && " + binary() + " validate --no-color .");
+    CHECK(document.exitCode == 2);
+    CHECK(document.output.starts_with("data.json:1:"));
+  }
+
   TEST_CASE("a named file is checked whatever it holds, unless --skip-non-asyncapi") {
     const std::string others =
         " testdata/inputs/specs/docker-compose.yml testdata/inputs/specs/orders/asyncapi.yaml";

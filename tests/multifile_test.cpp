@@ -56,18 +56,6 @@ std::vector<fs::path> cases() {
 }
 
 // A fresh folder under the build's temporary space, removed at the end of the test.
-struct TempFolder {
-  fs::path path;
-  explicit TempFolder(const std::string& name)
-      : path(fs::temp_directory_path() / ("asynclint-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempFolder() { fs::remove_all(path); }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-};
-
 const char* const messageEntry = R"(asyncapi: 3.0.0
 info:
   title: Things

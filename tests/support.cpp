@@ -53,6 +53,18 @@ void writeFile(const std::filesystem::path& path, const std::string& text) {
   file << text;
 }
 
+TempFolder::TempFolder(const std::string& name)
+    : path(std::filesystem::temp_directory_path() /
+           ("asynclint-" + name + "-" + std::to_string(::getpid()))) {
+  std::filesystem::remove_all(path);
+  std::filesystem::create_directories(path);
+}
+
+TempFolder::~TempFolder() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path, ignored);
+}
+
 bool updatingGolden() {
   const char* value = std::getenv("ASYNCLINT_UPDATE_GOLDEN");
   return value != nullptr && std::string(value) == "1";

@@ -18,6 +18,15 @@ std::string binary();
 CommandResult run(const std::string& command);
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& text);
+// A fresh folder under the temporary folder, removed with everything in it at the end of scope.
+struct TempFolder {
+  std::filesystem::path path;
+  explicit TempFolder(const std::string& name);
+  ~TempFolder();
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+};
+
 // True when ASYNCLINT_UPDATE_GOLDEN=1 asks the tests to rewrite golden files.
 bool updatingGolden();
 

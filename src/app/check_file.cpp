@@ -146,25 +146,35 @@ FileResult checkLoaded(LoadResult loaded, const std::string& path, double loadSe
 }
 
 // Whether a file that is passed over when it is not an AsyncAPI document is not one: its root
-// has no `asyncapi` key, or it could not be parsed and its text has no such key either. A file
-// that cannot be read, or is too big, is never passed over: nothing says what it is.
-// `text` reads the file again (nullopt: it cannot be, as standard input).
+// has no `asyncapi` key, or it could not be loaded and its text has no such key either (for a
+// file over the input limits, its first MiB: a large data file found in a folder is not an
+// error). A file that cannot be read is never passed over: nothing says what it is.
+// `text(maxBytes)` reads the file again (nullopt: it cannot be, as standard input).
 bool isOtherContent(const LoadResult& loaded,
-                    const std::function<std::optional<std::string>()>& text) {
+                    const std::function<std::optional<std::string>(std::size_t)>& text) {
   if (loaded.document) return !isAsyncApiDocument(*loaded.document);
+  std::size_t maxBytes = std::string::npos;
   for (const auto& diagnostic : loaded.diagnostics) {
-    if (diagnostic.rule == "file-unreadable" || diagnostic.rule == "limits") return false;
+    if (diagnostic.rule == "file-unreadable") return false;
+    if (diagnostic.rule == "limits") maxBytes = std::size_t{1} << 20;
   }
-  const auto read = text();
+  const auto read = text(maxBytes);
   return read && !mayBeAsyncApiText(*read);
 }
 
-std::optional<std::string> readText(const std::string& path) {
+// The file's first `maxBytes` bytes (all of it with npos).
+std::optional<std::string> readText(const std::string& path, std::size_t maxBytes) {
   if (path == "-") return std::nullopt;
   std::ifstream stream(path, std::ios::binary);
-  std::ostringstream text;
-  text << stream.rdbuf();
-  return text.str();
+  if (maxBytes == std::string::npos) {
+    std::ostringstream text;
+    text << stream.rdbuf();
+    return text.str();
+  }
+  std::string text(maxBytes, '\0');
+  stream.read(text.data(), static_cast<std::streamsize>(maxBytes));
+  text.resize(static_cast<std::size_t>(stream.gcount()));
+  return text;
 }
 
 FileResult skippedFile() {
@@ -178,7 +188,8 @@ FileResult skippedFile() {
 FileResult validateFile(const std::string& path, const FileCheckOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   LoadResult loaded = loadFile(path);
-  if (options.skipNonAsyncApi && isOtherContent(loaded, [&] { return readText(path); }))
+  if (options.skipNonAsyncApi &&
+      isOtherContent(loaded, [&](std::size_t maxBytes) { return readText(path, maxBytes); }))
     return skippedFile();
   return checkLoaded(std::move(loaded), path, secondsSince(start), options);
 }
@@ -188,7 +199,9 @@ FileResult validateText(const std::string& path, std::string text, const LoadLim
   const auto start = std::chrono::steady_clock::now();
   std::string kept = options.skipNonAsyncApi ? text : std::string();
   LoadResult loaded = loadText(path, std::move(text), limits);
-  if (options.skipNonAsyncApi && isOtherContent(loaded, [&] { return std::optional(kept); }))
+  if (options.skipNonAsyncApi && isOtherContent(loaded, [&](std::size_t maxBytes) {
+        return std::optional(kept.substr(0, maxBytes));
+      }))
     return skippedFile();
   return checkLoaded(std::move(loaded), path, secondsSince(start), options);
 }
