@@ -115,7 +115,12 @@ report::ToolInfo toolInfo();
 
 // `asynclint rules`: every rule with its severity and whether it is on under the configuration
 // of the current folder, and its summary.
-int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ostream& err);
+// `text`: every rule in aligned columns. `markdown`: the rules that check one document (not the
+// findings before the rules, the system rules or the diff's kinds of change) as the Markdown
+// table of README.md, which a test keeps equal to it.
+enum class RulesListing { text, markdown };
+int runListRules(const config::ConfigChoice& choice, RulesListing listing, std::ostream& out,
+                 std::ostream& err);
 // `asynclint init`: writes a commented starter .asynclint.yaml into `folder`; never overwrites.
 int runInit(const std::string& folder, std::ostream& out, std::ostream& err);
 // `asynclint explain <id>`: the rule's documentation; exit 2 for an unknown id.

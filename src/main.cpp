@@ -309,6 +309,9 @@ int main(int argc, char** argv) {
       "List every rule: id, severity and whether it is on under the configuration of "
       "the current folder, versions, summary");
   addConfigOptions(*rules, rulesConfig);
+  bool rulesMarkdown = false;
+  rules->add_flag("--markdown", rulesMarkdown,
+                  "Print the rules that check documents as a Markdown table (README.md's)");
   app.add_subcommand("init",
                      "Write a commented starter .asynclint.yaml into the current folder (never "
                      "overwrites one)");
@@ -330,7 +333,10 @@ int main(int argc, char** argv) {
   }
 
   if (app.got_subcommand("rules"))
-    return asynclint::runListRules(rulesConfig, std::cout, std::cerr);
+    return asynclint::runListRules(
+        rulesConfig,
+        rulesMarkdown ? asynclint::RulesListing::markdown : asynclint::RulesListing::text,
+        std::cout, std::cerr);
   if (app.got_subcommand("init")) return asynclint::runInit(".", std::cout, std::cerr);
   if (app.got_subcommand("bundle"))
     return asynclint::runBundle(bundleOptions, std::cout, std::cerr);

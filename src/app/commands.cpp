@@ -38,9 +38,28 @@ std::string whatItChecks(std::string_view doc) {
   return paragraph;
 }
 
+std::string summaryOf(const engine::RuleInfo& info) {
+  return info.origin.empty() ? info.summary
+                             : fmt::format("{} [custom, from {}]", info.summary, info.origin);
+}
+
+void writeMarkdownTable(const std::vector<const engine::Rule*>& rules,
+                        const engine::RuleSettings& settings, std::ostream& out) {
+  out << "| rule | severity | on | versions | summary |\n| --- | --- | --- | --- | --- |\n";
+  for (const auto* rule : rules) {
+    const auto& info = rule->info();
+    if (info.builtin || info.system || info.diff) continue;
+    const auto& setting = settings.of(info.id);
+    out << fmt::format("| `{}` | {} | {} | {} | {} |\n", info.id, toString(setting.severity),
+                       setting.enabled ? "yes" : "no", versionsText(info.versions),
+                       summaryOf(info));
+  }
+}
+
 }  // namespace
 
-int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ostream& err) {
+int runListRules(const config::ConfigChoice& choice, RulesListing listing, std::ostream& out,
+                 std::ostream& err) {
   const auto commandLine = commandLineRules(choice, err);
   if (!commandLine) return exitUsage;
   config::ConfigResolver resolver(choice, *commandLine);
@@ -54,6 +73,10 @@ int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ost
   std::vector<const engine::Rule*> rules = engine::allRules();
   for (const auto& rule : resolution.config->customRules)
     rules.push_back(rule.get());
+  if (listing == RulesListing::markdown) {
+    writeMarkdownTable(rules, settings, out);
+    return exitClean;
+  }
   std::size_t width = 0;
   for (const auto* rule : rules)
     width = std::max(width, rule->info().id.size());
@@ -62,12 +85,10 @@ int runListRules(const config::ConfigChoice& choice, std::ostream& out, std::ost
   for (const auto* rule : rules) {
     const auto& info = rule->info();
     const auto& setting = settings.of(info.id);
-    const std::string summary =
-        info.origin.empty() ? info.summary
-                            : fmt::format("{} [custom, from {}]", info.summary, info.origin);
     out << fmt::format("{:<{}}  {:<8}  {:<4}  {:<9}  {}\n", info.id, width,
                        setting.enabled ? toString(setting.severity) : "off",
-                       setting.enabled ? "yes" : "no", versionsText(info.versions), summary);
+                       setting.enabled ? "yes" : "no", versionsText(info.versions),
+                       summaryOf(info));
   }
   return exitClean;
 }
