@@ -3,7 +3,8 @@
 # (JUnit and Checkstyle XML), pre-commit (the hook), Graphviz's dot (the event-flow graph), clang 14
 # with libFuzzer (the fuzz harnesses replay testdata/),
 # Microsoft's SARIF multitool, action-validator (action.yml) and the official @asyncapi/parser
-# (the parity suite), debootstrap (a clean Debian root to install the packages into) and curl
+# (the parity suite), Stoplight's spectral-cli (the spectral suite compares custom rulesets),
+# debootstrap (a clean Debian root to install the packages into) and curl
 # (the action's download step), shellcheck (every shell script), and ccache, which keeps the test builds' objects between runs.
 # Idempotent: a second run only checks.
 # Debian packages go through apt-get (root or sudo); npm packages into .deps/npm-tools.
@@ -30,4 +31,4 @@ if ! cmp -s tests/tools/package-lock.json "$tools/package-lock.json" \
 fi
 # npm here skips install scripts, which would mark the multitool's .NET binary executable.
 find "$tools/node_modules/@microsoft" -maxdepth 3 -type f -name 'Sarif.Multitool' -exec chmod +x {} + 2>/dev/null || true
-echo "setup-test-tools: xmllint, pre-commit, dot, clang-14 with libFuzzer, sarif-multitool, action-validator and @asyncapi/parser ready"
+echo "setup-test-tools: xmllint, pre-commit, dot, clang-14 with libFuzzer, sarif-multitool, action-validator, @asyncapi/parser and spectral-cli ready"

@@ -1,7 +1,7 @@
 // asynclint's outputs judged by their consumers' own tools: Microsoft's SARIF validator, xmllint,
 // pre-commit, action-validator and Graphviz (scripts/setup-test-tools.sh installs them). Without a
-// tool a test skips with a message, unless ASYNCLINT_REQUIRE_TEST_TOOLS=1 (scripts/test.sh, CI)
-// makes that a failure.
+// tool a test skips with a message, unless ASYNCLINT_REQUIRE_TEST_TOOLS=1 (scripts/test.sh) or
+// CI=true makes that a failure (see testTool in support.hpp).
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -18,29 +18,6 @@ using namespace asynclint::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool toolsRequired() {
-  const char* value = std::getenv("ASYNCLINT_REQUIRE_TEST_TOOLS");
-  return value != nullptr && std::string(value) == "1";
-}
-
-// The tool's path, or nullopt after skipping (or failing, when tools are required) with a message.
-std::optional<std::string> tool(const std::string& name, const std::string& path) {
-  const bool found = path.find('/') != std::string::npos ? fs::exists(path)
-                                                         : run("command -v " + path).exitCode == 0;
-  if (found) return path;
-  const std::string why = name + " is missing; scripts/setup-test-tools.sh installs it";
-  if (toolsRequired()) {
-    FAIL(why);
-  } else {
-    MESSAGE("skipped: " << why);
-  }
-  return std::nullopt;
-}
-
-std::string npmTool(const std::string& relative) {
-  return (sourceDir() / ".deps/npm-tools/node_modules" / relative).string();
-}
 
 // A scratch folder under the build tree, emptied first.
 fs::path scratch(const std::string& name) {
@@ -61,7 +38,7 @@ std::string render(std::string_view format, const report::ReportOptions& options
 TEST_SUITE("integration") {
   TEST_CASE("SARIF passes Microsoft's SARIF validator with 0 errors") {
     const auto validator =
-        tool("sarif-multitool", npmTool("@microsoft/sarif-multitool-linux/Sarif.Multitool"));
+        testTool("sarif-multitool", npmTool("@microsoft/sarif-multitool-linux/Sarif.Multitool"));
     if (!validator) return;
     const fs::path folder = scratch("sarif");
     writeFile(folder / "canned.sarif", render("sarif"));
@@ -91,7 +68,7 @@ TEST_SUITE("integration") {
   }
 
   TEST_CASE("JUnit and Checkstyle output is well-formed XML for xmllint") {
-    const auto xmllint = tool("xmllint", "xmllint");
+    const auto xmllint = testTool("xmllint", "xmllint");
     if (!xmllint) return;
     const fs::path folder = scratch("xml");
     for (const std::string format : {"junit", "checkstyle"}) {
@@ -112,14 +89,14 @@ TEST_SUITE("integration") {
   }
 
   TEST_CASE("the pre-commit hook fails on a bad document and passes on a good one") {
-    if (!tool("git", "git") || !tool("pre-commit", "pre-commit")) return;
+    if (!testTool("git", "git") || !testTool("pre-commit", "pre-commit")) return;
     const auto result = run("tests/integration/pre-commit-hook.sh '" + sourceDir().string() +
                             "' '" + binary() + "'");
     CHECK_MESSAGE(result.exitCode == 0, result.output);
   }
 
   TEST_CASE("action.yml validates, and its shell steps work on testdata") {
-    const auto validator = tool("action-validator", npmTool(".bin/action-validator"));
+    const auto validator = testTool("action-validator", npmTool(".bin/action-validator"));
     if (!validator) return;
     const auto validated = run("'" + *validator + "' action.yml");
     CHECK_MESSAGE(validated.exitCode == 0, validated.output);
@@ -135,7 +112,7 @@ TEST_SUITE("integration") {
 
 TEST_SUITE("integration") {
   TEST_CASE("the DOT event-flow graph renders with Graphviz") {
-    const auto dot = tool("dot (graphviz)", "dot");
+    const auto dot = testTool("dot (graphviz)", "dot");
     if (!dot) return;
     const fs::path folder = scratch("graph");
     const auto graph = run(binary() + " graph testdata/system/order --format dot > " +

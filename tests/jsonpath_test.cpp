@@ -137,6 +137,19 @@ TEST_SUITE("jsonpath") {
           List{"/components/messages/Created/payload", "/components/messages/Created/payload"});
   }
 
+  TEST_CASE(
+      "references: a filter's @.a.b reads through them too, as in Spectral's resolved "
+      "document") {
+    const json& document = sample();
+    const auto follow = [&](const json& node, const std::string&) {
+      return followLocal(document, node);
+    };
+    const std::string throughRef = "$.channels[?(@.messages.created.payload.type === 'object')]";
+    CHECK(pointers(throughRef) == List{});
+    CHECK(pointers(throughRef, document, follow) == List{"/channels/orders"});
+    CHECK(pointers("$.channels[?(@.messages.created['$ref'])]") == List{"/channels/orders"});
+  }
+
   TEST_CASE("outside the subset: a parse error with its column") {
     CHECK(errorOf("channels").column == 1);
     CHECK(errorOf("$.channels[").column == 12);

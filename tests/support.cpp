@@ -115,4 +115,30 @@ bool sharedAvailable(const std::filesystem::path& path) {
   return false;
 }
 
+namespace {
+
+bool toolsRequired() {
+  const char* value = std::getenv("ASYNCLINT_REQUIRE_TEST_TOOLS");
+  return (value != nullptr && std::string(value) == "1") || inCi();
+}
+
+}  // namespace
+
+std::optional<std::string> testTool(const std::string& name, const std::string& path) {
+  const bool found = path.find('/') != std::string::npos ? std::filesystem::exists(path)
+                                                         : run("command -v " + path).exitCode == 0;
+  if (found) return path;
+  const std::string why = name + " is missing; scripts/setup-test-tools.sh installs it";
+  if (toolsRequired()) {
+    FAIL(why);
+  } else {
+    MESSAGE("skipped: " << why);
+  }
+  return std::nullopt;
+}
+
+std::string npmTool(const std::string& relative) {
+  return (sourceDir() / ".deps/npm-tools/node_modules" / relative).string();
+}
+
 }  // namespace asynclint::test

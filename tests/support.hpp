@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace asynclint::test {
@@ -37,5 +38,12 @@ void checkAgainstGolden(const std::filesystem::path& golden, const std::string& 
 // True when `path`, under ../shared, exists. Otherwise the caller returns: outside CI that is a
 // skip with a message, and with CI=true a failure, since CI always has the shared folder.
 bool sharedAvailable(const std::filesystem::path& path);
+
+// An external test tool (scripts/setup-test-tools.sh installs them): `path` when it exists (a
+// name without '/' is looked up on PATH). Otherwise nullopt, after a skip message, or a failure
+// when ASYNCLINT_REQUIRE_TEST_TOOLS=1 or CI=true say that every tool must be there.
+std::optional<std::string> testTool(const std::string& name, const std::string& path);
+// The path of `relative` under the npm test tools' node_modules (.deps/npm-tools).
+std::string npmTool(const std::string& relative);
 
 }  // namespace asynclint::test

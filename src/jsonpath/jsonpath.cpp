@@ -19,9 +19,13 @@ using nlohmann::json;
 struct Value {
   const json* node = nullptr;
   std::optional<json> owned;
+  std::optional<std::string> pointer;  // where a borrowed node is written, when known
   bool undefined() const { return node == nullptr && !owned; }
   const json& get() const { return owned ? *owned : *node; }
-  static Value of(json v) { return Value{nullptr, std::move(v)}; }
+  static Value of(json v) { return Value{nullptr, std::move(v), std::nullopt}; }
+  static Value borrowed(const json* node, std::optional<std::string> pointer = std::nullopt) {
+    return Value{node, std::nullopt, std::move(pointer)};
+  }
 };
 
 // The candidate a filter looks at: @, @property, @parentProperty, @path.
@@ -30,6 +34,8 @@ struct Candidate {
   const std::string* pointer = nullptr;
   const json* property = nullptr;
   const json* parentProperty = nullptr;
+  // Set when the document is read with references followed: then `@.a.b` follows them too.
+  const RefFollower* follow = nullptr;
 };
 
 struct Expr {
@@ -139,7 +145,7 @@ struct Literal : Expr {
   bool isUndefined = false;
   Value eval(const Candidate&) const override {
     if (isUndefined) return {};
-    return Value{&value, std::nullopt};
+    return Value::borrowed(&value);
   }
 };
 
@@ -149,11 +155,14 @@ struct CandidateRef : Expr {
   Value eval(const Candidate& candidate) const override {
     switch (what) {
       case What::value:
-        return Value{candidate.value, std::nullopt};
+        return Value::borrowed(candidate.value,
+                               candidate.pointer == nullptr
+                                   ? std::nullopt
+                                   : std::optional<std::string>(*candidate.pointer));
       case What::property:
-        return Value{candidate.property, std::nullopt};
+        return Value::borrowed(candidate.property);
       case What::parentProperty:
-        return Value{candidate.parentProperty, std::nullopt};
+        return Value::borrowed(candidate.parentProperty);
       case What::path:
         return Value::of(plusPath(*candidate.pointer));
     }
@@ -164,6 +173,23 @@ struct CandidateRef : Expr {
 struct Member : Expr {
   ExprPtr object;
   std::string name;
+
+  static std::optional<std::string> childPointer(const Value& base, const std::string& name) {
+    if (!base.pointer) return std::nullopt;
+    return pointer::append(*base.pointer, name);
+  }
+
+  // A `$ref` member read as the node it leads to, as in Spectral's resolved document.
+  static Value followed(Value value, const Candidate& candidate) {
+    if (candidate.follow == nullptr || !*candidate.follow || !value.pointer) return value;
+    const json& node = *value.node;
+    const auto ref = node.is_object() ? node.find("$ref") : node.end();
+    if (!node.is_object() || ref == node.end() || !ref->is_string()) return value;
+    auto target = (*candidate.follow)(node, *value.pointer);
+    if (!target || target->node == nullptr) return value;
+    return Value::borrowed(target->node, std::move(target->pointer));
+  }
+
   Value eval(const Candidate& candidate) const override {
     const Value base = object->eval(candidate);
     if (base.undefined()) return {};
@@ -172,7 +198,7 @@ struct Member : Expr {
       const auto it = v.find(name);
       if (it == v.end()) return {};
       if (base.owned) return Value::of(*it);
-      return Value{&*it, std::nullopt};
+      return followed(Value::borrowed(&*it, childPointer(base, name)), candidate);
     }
     if (name == "length" && v.is_array()) return Value::of(v.size());
     if (name == "length" && v.is_string()) {
@@ -185,7 +211,9 @@ struct Member : Expr {
       if (ec == std::errc() && ptr == name.data() + name.size() && index >= 0 &&
           static_cast<std::size_t>(index) < v.size()) {
         if (base.owned) return Value::of(v[static_cast<std::size_t>(index)]);
-        return Value{&v[static_cast<std::size_t>(index)], std::nullopt};
+        return followed(
+            Value::borrowed(&v[static_cast<std::size_t>(index)], childPointer(base, name)),
+            candidate);
       }
     }
     return {};
@@ -251,7 +279,7 @@ struct MethodCall : Expr {
     if (method == Method::includes && v.is_array()) {
       const Value needle = argument->eval(candidate);
       for (const auto& item : v) {
-        if (strictEquals(Value{&item, std::nullopt}, needle)) return Value::of(true);
+        if (strictEquals(Value::borrowed(&item), needle)) return Value::of(true);
       }
       return Value::of(false);
     }
@@ -781,7 +809,7 @@ class Evaluator {
         forEachChild(parent, [&](Node node) {
           const Node resolved = deref(node);
           const Candidate candidate{resolved.value, &resolved.pointer, &node.property,
-                                    &node.parentProperty};
+                                    &node.parentProperty, &follow_};
           if (truthy(selector.filter->eval(candidate))) out.push_back(std::move(node));
         });
         return;

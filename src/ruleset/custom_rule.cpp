@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <regex>
 
 #include "engine/context.hpp"
@@ -161,8 +163,12 @@ class CustomRule : public engine::Rule {
       };
     }
     const json except = context.option(exceptOption);
+    const auto targets = aliasTargetsFor(root);
     for (const Given& given : definition_.given) {
-      if (!given.formats.empty() && !matchesFormats(given.formats, root)) continue;
+      if (!given.scopedAlias.empty()) {
+        const auto chosen = targets.find(given.scopedAlias);
+        if (chosen == targets.end() || chosen->second != given.target) continue;
+      }
       for (const auto& match : given.path.evaluate(root, follow)) {
         for (const Then& then : definition_.then)
           apply(context, match, then, follow, except);
@@ -172,6 +178,27 @@ class CustomRule : public engine::Rule {
 
  private:
   RuleDefinition definition_;
+
+  // For each alias with targets by format, the target that applies to the document at `root`:
+  // the last one naming a format of the document, among the formats the ruleset registers.
+  std::map<std::string, std::size_t> aliasTargetsFor(const json& root) const {
+    std::vector<std::string> documentFormats;
+    for (const auto& format : definition_.registeredFormats)
+      if (matchesFormats({format}, root)) documentFormats.push_back(format);
+    std::map<std::string, std::size_t> chosen;
+    for (const Given& given : definition_.given) {
+      if (given.scopedAlias.empty()) continue;
+      const bool matches =
+          std::any_of(given.formats.begin(), given.formats.end(), [&](const std::string& format) {
+            return std::find(documentFormats.begin(), documentFormats.end(), format) !=
+                   documentFormats.end();
+          });
+      if (!matches) continue;
+      auto [entry, added] = chosen.emplace(given.scopedAlias, given.target);
+      if (!added) entry->second = std::max(entry->second, given.target);
+    }
+    return chosen;
+  }
 
   static engine::RuleInfo infoOf(const RuleDefinition& definition) {
     engine::RuleInfo info;
@@ -223,7 +250,8 @@ class CustomRule : public engine::Rule {
              const jsonpath::RefFollower& follow, const json& except) const {
     if (!then.function) return;
     for (const Target& target : targetsOf(match, then, follow)) {
-      const FunctionInput input{target.value, target.pointer, context.root(), context.refs()};
+      const FunctionInput input{target.value, target.pointer, context.root(), context.refs(),
+                                &context};
       for (const auto& result : then.function->run(input))
         report(context, result, result.pointer.value_or(target.pointer), except);
     }

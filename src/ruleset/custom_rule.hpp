@@ -17,6 +17,10 @@ namespace asynclint::ruleset {
 struct Given {
   jsonpath::Path path;
   std::vector<std::string> formats;  // from an alias's targets; empty: any document
+  // The alias with targets by format this path comes from ("" for none), and which target: on a
+  // document, only the last target that names one of its formats applies, as in Spectral.
+  std::string scopedAlias = {};
+  std::size_t target = 0;
 };
 
 struct Then {
@@ -35,6 +39,9 @@ struct RuleDefinition {
   bool recommended = true;
   bool resolved = true;
   std::vector<std::string> formats;  // empty: any document
+  // The formats any rule of the ruleset names: Spectral knows a document's formats only among
+  // those, and chooses the targets of aliases by them.
+  std::vector<std::string> registeredFormats;
   std::vector<Given> given;
   std::vector<Then> then;
   std::string origin;   // the ruleset file

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "engine/context.hpp"
 #include "engine/ref_index.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/json_pointer.hpp"
@@ -151,6 +152,17 @@ int compareItems(const json& a, const json& b) {
   return x > y ? -1 : 1;  // ICU puts lowercase before uppercase at the tertiary level
 }
 
+// The keys of `object` (the target of `input`) in the order the file writes them, as Spectral sees
+// them (Object.keys); in the tree's sorted order when the run does not know where nodes are.
+std::vector<std::string> keysAsWritten(const json& object, const FunctionInput& input) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : object.items())
+    keys.push_back(key);
+  if (input.context == nullptr) return keys;
+  return input.context->inWrittenOrder(
+      std::move(keys), [&](const std::string& key) { return pointer::append(input.pointer, key); });
+}
+
 class Alphabetical : public Function {
  public:
   explicit Alphabetical(std::optional<std::string> keyedBy) : keyedBy_(std::move(keyedBy)) {}
@@ -161,7 +173,7 @@ class Alphabetical : public Function {
     if (target.is_array()) {
       items.assign(target.begin(), target.end());
     } else {
-      for (const auto& [key, value] : target.items())
+      for (const auto& key : keysAsWritten(target, input))
         items.emplace_back(key);
     }
     if (items.size() < 2) return {};

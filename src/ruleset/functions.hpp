@@ -15,7 +15,8 @@
 
 namespace asynclint::engine {
 class RefIndex;
-}
+class RuleContext;
+}  // namespace asynclint::engine
 
 namespace asynclint::ruleset {
 
@@ -26,6 +27,8 @@ struct FunctionInput {
   std::string pointer;
   const nlohmann::json& root;
   const engine::RefIndex& refs;
+  // For what depends on the order keys are written in (the tree keeps them sorted); null: none.
+  const engine::RuleContext* context = nullptr;
 };
 
 // A finding of a function: its message (with Spectral's #{{print(...)}} templates left in for

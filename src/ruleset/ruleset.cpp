@@ -187,8 +187,15 @@ class Loader {
 
   Ruleset result() {
     Ruleset ruleset;
-    for (auto& [name, definition] : definitions_)
+    // The formats the rules name: the only ones Spectral recognizes a document by when it
+    // chooses the target of an alias.
+    std::set<std::string> registered;
+    for (const auto& [name, definition] : definitions_)
+      registered.insert(definition.formats.begin(), definition.formats.end());
+    for (auto& [name, definition] : definitions_) {
+      definition.registeredFormats.assign(registered.begin(), registered.end());
       ruleset.rules.push_back(makeCustomRule(std::move(definition)));
+    }
     ruleset.builtin = std::move(builtin_);
     ruleset.overrides = std::move(overrides_);
     ruleset.exceptions = std::move(exceptions_);
@@ -398,38 +405,90 @@ class Loader {
       error("/aliases", Anchor::value, "'aliases' must be a mapping of names to JSONPaths");
       return aliases;
     }
-    // Aliases may use aliases defined before them.
-    for (const auto& [name, value] : found->items()) {
-      const std::string at = pointer::append("/aliases", name);
-      std::vector<Given> givens;
-      if (value.is_object()) {
-        const auto targets = value.find("targets");
-        if (targets == value.end() || !targets->is_array()) {
-          error(at, Anchor::value,
-                "an alias written as a mapping needs 'targets': a list of "
-                "{formats, given}");
+    // An alias may use any other, written before or after it (Spectral has no order, and the
+    // parsed mapping has lost it anyway): each is read once the aliases it uses are, and those
+    // left when no more can be read use each other in a cycle.
+    std::set<std::string> pending;
+    for (const auto& [name, value] : found->items())
+      pending.insert(name);
+    bool progress = true;
+    while (!pending.empty() && progress) {
+      progress = false;
+      for (auto name = pending.begin(); name != pending.end();) {
+        const auto uses = aliasesUsedBy((*found)[*name]);
+        const bool ready = std::none_of(uses.begin(), uses.end(), [&](const std::string& used) {
+          return pending.contains(used);
+        });
+        if (!ready) {
+          ++name;
           continue;
         }
-        for (std::size_t i = 0; i < targets->size(); ++i) {
-          const json& target = (*targets)[i];
-          const std::string targetAt = pointer::append(pointer::append(at, "targets"), i);
-          if (!target.is_object() || !target.contains("formats") || !target.contains("given")) {
-            error(targetAt, Anchor::value, "an alias target needs 'formats' and 'given'");
-            continue;
-          }
-          const auto formats = readFormats(target["formats"], pointer::append(targetAt, "formats"));
-          for (auto given :
-               readGiven(target["given"], pointer::append(targetAt, "given"), aliases)) {
-            given.formats = formats;
-            givens.push_back(std::move(given));
-          }
-        }
-      } else {
-        givens = readGiven(value, at, aliases);
+        aliases[*name] = readAlias((*found)[*name], pointer::append("/aliases", *name), aliases);
+        name = pending.erase(name);
+        progress = true;
       }
-      aliases[name] = std::move(givens);
+    }
+    for (const auto& name : pending) {
+      error(pointer::append("/aliases", name), Anchor::value,
+            fmt::format("alias '#{}' uses itself, through a cycle of aliases", name));
     }
     return aliases;
+  }
+
+  std::vector<Given> readAlias(const json& value, const std::string& at,
+                               const std::map<std::string, std::vector<Given>>& aliases) {
+    if (!value.is_object()) return readGiven(value, at, aliases);
+    std::vector<Given> givens;
+    const auto targets = value.find("targets");
+    if (targets == value.end() || !targets->is_array()) {
+      error(at, Anchor::value,
+            "an alias written as a mapping needs 'targets': a list of "
+            "{formats, given}");
+      return givens;
+    }
+    for (std::size_t i = 0; i < targets->size(); ++i) {
+      const json& target = (*targets)[i];
+      const std::string targetAt = pointer::append(pointer::append(at, "targets"), i);
+      if (!target.is_object() || !target.contains("formats") || !target.contains("given")) {
+        error(targetAt, Anchor::value, "an alias target needs 'formats' and 'given'");
+        continue;
+      }
+      const auto formats = readFormats(target["formats"], pointer::append(targetAt, "formats"));
+      for (auto given : readGiven(target["given"], pointer::append(targetAt, "given"), aliases)) {
+        given.formats = formats;
+        given.scopedAlias = at;
+        given.target = i;
+        givens.push_back(std::move(given));
+      }
+    }
+    return givens;
+  }
+
+  // The names of the aliases an alias definition uses (`#Name...` strings anywhere in it).
+  static std::set<std::string> aliasesUsedBy(const json& value) {
+    std::set<std::string> names;
+    if (value.is_string()) {
+      const std::string text = value.get<std::string>();
+      if (text.starts_with("#")) names.insert(aliasName(text));
+    } else if (value.is_structured()) {
+      for (const auto& item : value) {
+        for (auto& name : aliasesUsedBy(item))
+          names.insert(std::move(name));
+      }
+    }
+    return names;
+  }
+
+  // Whether a `field` is a JSONPath from the target ($, $.x, $..x, $[...]) rather than a property
+  // path: JSONPath-Plus reads `$ref` or `$id` as a property name, and so does Spectral.
+  static bool isJsonPathField(std::string_view field) {
+    return field == "$" || field.starts_with("$.") || field.starts_with("$[");
+  }
+
+  // "Name" of "#Name.more[path]".
+  static std::string aliasName(const std::string& text) {
+    const std::size_t end = text.find_first_of(".[", 1);
+    return text.substr(1, end == std::string::npos ? std::string::npos : end - 1);
   }
 
   // A `given`: a JSONPath, an #Alias (with more path after it), or a list of them.
@@ -449,10 +508,8 @@ class Loader {
     }
     const std::string text = value.get<std::string>();
     if (text.starts_with("#")) {
-      const std::size_t end = text.find_first_of(".[", 1);
-      const std::string name =
-          text.substr(1, end == std::string::npos ? std::string::npos : end - 1);
-      const std::string rest = end == std::string::npos ? "" : text.substr(end);
+      const std::string name = aliasName(text);
+      const std::string rest = text.substr(1 + name.size());
       const auto alias = aliases.find(name);
       if (alias == aliases.end()) {
         std::vector<std::string> names;
@@ -470,11 +527,14 @@ class Loader {
           continue;
         }
         auto path = parsePath(given.path.text() + rest, at);
-        if (path) givens.push_back({std::move(*path), given.formats});
+        if (!path) continue;
+        Given longer = given;
+        longer.path = std::move(*path);
+        givens.push_back(std::move(longer));
       }
       return givens;
     }
-    if (auto path = parsePath(text, at)) givens.push_back({std::move(*path), {}});
+    if (auto path = parsePath(text, at)) givens.push_back({std::move(*path), {}, "", 0});
     return givens;
   }
 
@@ -548,8 +608,9 @@ class Loader {
     definition.formats = rulesetFormats;
     if (const auto formats = value.find("formats"); formats != value.end())
       definition.formats = readFormats(*formats, pointer::append(at, "formats"));
-    if (const auto given = value.find("given"); given != value.end())
+    if (const auto given = value.find("given"); given != value.end()) {
       definition.given = readGiven(*given, pointer::append(at, "given"), aliases);
+    }
     bool runnable = true;
     if (const auto then = value.find("then"); then != value.end())
       runnable = readThen(name, *then, pointer::append(at, "then"), jsFunctions, definition);
@@ -579,7 +640,7 @@ class Loader {
           continue;
         }
         clause.field = field->get<std::string>();
-        if (clause.field->starts_with("$")) {
+        if (isJsonPathField(*clause.field)) {
           clause.fieldPath = parsePath(*clause.field, pointer::append(thenAt, "field"));
           if (!clause.fieldPath) continue;
         }
@@ -678,10 +739,18 @@ class Loader {
       }
       unknownKeys(entry, at, keysOf({"files", "rules"}), "an override");
       FileOverride override{fs::absolute(file_).parent_path().lexically_normal(), {}, {}};
-      for (const auto& glob : entry["files"]) {
-        if (glob.is_string()) override.files.push_back(glob.get<std::string>());
-      }
       const json rules = entry.value("rules", json::object());
+      for (std::size_t g = 0; g < entry["files"].size(); ++g) {
+        const json& glob = entry["files"][g];
+        if (!glob.is_string()) continue;
+        const std::string text = glob.get<std::string>();
+        if (text.find('#') == std::string::npos) {
+          override.files.push_back(text);
+        } else {
+          readPartOfFile(text, rules, pointer::append(pointer::append(at, "files"), g));
+        }
+      }
+      if (override.files.empty()) continue;
       for (const auto& [name, value] : rules.items()) {
         const std::string ruleAt = pointer::append(pointer::append(at, "rules"), name);
         if (value.is_object()) {
@@ -707,6 +776,32 @@ class Loader {
       }
       overrides_.push_back(std::move(override));
     }
+  }
+
+  // An override for part of a file (`file#/pointer`), as Spectral allows: rules it turns off are
+  // an `except` of that part. Changing a severity there, or a glob with a pointer, is not
+  // supported: one notice says so, rather than a silent no-match.
+  void readPartOfFile(const std::string& where, const json& rules, const std::string& at) {
+    const std::string file = where.substr(0, where.find('#'));
+    const bool allOff = std::all_of(rules.begin(), rules.end(), [](const json& value) {
+      bool off = false;
+      bool valid = false;
+      severityFrom(value, off, valid);
+      return valid && off;
+    });
+    if (file.find_first_of("*?[{") != std::string::npos || !allOff) {
+      notice(at, Anchor::value,
+             fmt::format("'{}': an override for part of a file can only turn rules off, in a "
+                         "file named without wildcards; this one is not applied",
+                         where));
+      return;
+    }
+    Exception exception;
+    exception.file = (fs::absolute(file_).parent_path() / file).lexically_normal();
+    exception.pointer = where.substr(where.find('#') + 1);
+    for (const auto& [name, value] : rules.items())
+      exception.rules.push_back(name);
+    exceptions_.push_back(std::move(exception));
   }
 
   void readExcept(const json& except) {
