@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <regex>
@@ -817,9 +818,14 @@ class Evaluator {
   }
 
   // Calls `visit` with `start` and every node below it, references followed once per walk.
-  void walk(const Node& start, const std::function<void(const Node&)>& visit) {
+  // With `walked`, a reference target already walked (reached by another path) is not walked
+  // again: below it every node has the same value and pointer whichever path reached it, so
+  // only what depends on the path (@parentProperty in a filter) could differ.
+  void walk(const Node& start, const std::function<void(const Node&)>& visit,
+            std::set<const json*>* walked = nullptr) {
     const Node node = deref(start);
     const bool isRef = node.value != start.value;
+    if (isRef && walked != nullptr && !walked->insert(node.value).second) return;
     if (isRef && !onPath_.insert(node.value).second) return;  // a cycle of references
     visit(node);
     // Selectors pick the children of a visited node, so a scalar, which has none, is never
@@ -827,11 +833,11 @@ class Evaluator {
     const json& value = *node.value;
     if (value.is_object()) {
       for (auto it = value.begin(); it != value.end(); ++it) {
-        if (it->is_structured()) walk(child(node, it.key(), &*it), visit);
+        if (it->is_structured()) walk(child(node, it.key(), &*it), visit, walked);
       }
     } else if (value.is_array()) {
       for (std::size_t i = 0; i < value.size(); ++i) {
-        if (value[i].is_structured()) walk(child(node, i), visit);
+        if (value[i].is_structured()) walk(child(node, i), visit, walked);
       }
     }
     if (isRef) onPath_.erase(node.value);
@@ -912,12 +918,22 @@ std::vector<Match> Path::evaluateFrom(const json& start, std::string startPointe
   std::vector<Node> current{Node{&start, std::move(startPointer), json(), json()}};
   for (const auto& segment : segments_) {
     std::vector<Node> next;
+    // A node reached twice gives the same findings twice, which the engine keeps once, so a
+    // descent need not walk a reference target twice, unless its filter may read the path
+    // (@parentProperty).
+    const bool filtered = std::any_of(
+        segment->selectors.begin(), segment->selectors.end(),
+        [](const Selector& selector) { return selector.kind == Selector::Kind::filter; });
+    std::set<const json*> walked;
     for (const Node& node : current) {
       if (segment->descendant) {
-        evaluator.walk(node, [&](const Node& visited) {
-          for (const auto& selector : segment->selectors)
-            evaluator.select(visited, selector, next);
-        });
+        evaluator.walk(
+            node,
+            [&](const Node& visited) {
+              for (const auto& selector : segment->selectors)
+                evaluator.select(visited, selector, next);
+            },
+            filtered ? nullptr : &walked);
       } else {
         const Node parent = evaluator.deref(node);
         for (const auto& selector : segment->selectors)

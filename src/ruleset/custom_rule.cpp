@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <regex>
+#include <unordered_map>
 
 #include "engine/context.hpp"
 #include "ruleset/ruleset.hpp"
@@ -154,12 +155,20 @@ class CustomRule : public engine::Rule {
     const json& root = context.root();
     if (!definition_.formats.empty() && !matchesFormats(definition_.formats, root)) return;
     jsonpath::RefFollower follow;
+    // Where each `$ref` leads, resolved once per rule: descents reach the same references again
+    // and again, and resolving one walks the tree from the root.
+    std::unordered_map<const json*, std::optional<jsonpath::RefTarget>> targetOf;
     if (definition_.resolved) {
-      follow = [&context](const json&,
-                          const std::string& pointer) -> std::optional<jsonpath::RefTarget> {
-        const auto resolved = context.resolve(pointer);
-        if (!resolved || resolved->node == nullptr) return std::nullopt;
-        return jsonpath::RefTarget{resolved->node, resolved->pointer};
+      follow = [&context, &targetOf](
+                   const json& node,
+                   const std::string& pointer) -> std::optional<jsonpath::RefTarget> {
+        const auto [known, added] = targetOf.try_emplace(&node);
+        if (added) {
+          const auto resolved = context.resolve(pointer);
+          if (resolved && resolved->node != nullptr)
+            known->second = jsonpath::RefTarget{resolved->node, resolved->pointer};
+        }
+        return known->second;
       };
     }
     const json except = context.option(exceptOption);
