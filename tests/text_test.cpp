@@ -111,6 +111,14 @@ TEST_SUITE("text") {
   }
 
   TEST_CASE("a pattern that does not compile is an error with its reason and offset") {
+    CHECK(regex::search("^t$", "T", {.ignoreCase = true}));
+    CHECK_FALSE(regex::search("^t$", "T"));
+    CHECK(regex::search("^b$", "a\nb", {.multiline = true}));
+    CHECK_FALSE(regex::search("^b$", "a\nb"));
+    CHECK(regex::search("a.b", "a\nb", {.dotAll = true}));
+    CHECK_FALSE(regex::search("a.b", "a\nb"));
+    CHECK(std::get<regex::Flags>(regex::jsFlags("gimsud")).dotAll);
+    CHECK(std::get<char>(regex::jsFlags("iy")) == 'y');
     CHECK(regex::compileError("^[a-z]+$").empty());
     CHECK(regex::compileError("(celsius|kelvin") ==
           "the regular expression '(celsius|kelvin' is invalid: missing closing parenthesis (at "

@@ -7,14 +7,15 @@ namespace asynclint::engine {
 RuleContext::RuleContext(const nlohmann::json& root, const RefIndex& refs,
                          schema::DocumentSchemas& schemas, const RuleInfo& rule,
                          const RuleSetting& setting, std::vector<Diagnostic>& out,
-                         const PlaceLookup* places)
+                         const PlaceLookup* places, DocumentMemo* memo)
     : root_(root),
       refs_(refs),
       schemas_(schemas),
       rule_(rule),
       setting_(setting),
       out_(out),
-      places_(places) {
+      places_(places),
+      memo_(memo) {
   if (root.is_object()) {
     const auto version = root.find("asyncapi");
     if (version != root.end() && version->is_string()) {
@@ -38,14 +39,21 @@ const nlohmann::json* RuleContext::at(std::string_view pointer) const {
 }
 
 std::optional<Resolved> RuleContext::resolve(std::string_view pointer) const {
-  const auto written = refs_.writtenLocation(std::string(pointer));
-  if (!written) return std::nullopt;
-  Resolved current{*written, at(*written)};
+  Resolved current;
+  if (refs_.at(pointer) != nullptr) {
+    // The pointer of a `$ref` as written (what a walk over the tree meets): nothing to search.
+    current.pointer = std::string(pointer);
+  } else {
+    auto written = refs_.writtenLocation(std::string(pointer));
+    if (!written) return std::nullopt;
+    current.node = at(*written);
+    current.pointer = std::move(*written);
+    if (current.node == nullptr) return std::nullopt;
+  }
   // A chain longer than the number of references must have gone round a cycle.
   for (std::size_t hops = 0; hops <= refs_.all().size(); ++hops) {
-    if (current.node == nullptr) return std::nullopt;
     const Reference* reference = refs_.at(current.pointer);
-    if (reference == nullptr) return current;
+    if (reference == nullptr) return current.node != nullptr ? std::optional(current) : std::nullopt;
     if (reference->kind != RefKind::local || !reference->resolved()) return std::nullopt;
     current = Resolved{reference->written, reference->node};
   }
@@ -78,6 +86,18 @@ void forEachMember(const nlohmann::json& root, std::string_view pointerText,
   if (node == nullptr || !node->is_object()) return;
   for (const auto& [key, value] : node->items())
     visit(key, pointer::append(pointerText, key), value);
+}
+
+std::optional<Resolved> RuleContext::follow(const nlohmann::json& holder) const {
+  const Reference* reference = refs_.heldBy(holder);
+  // A chain longer than the number of references must have gone round a cycle.
+  for (std::size_t hops = 0; reference != nullptr && hops <= refs_.all().size(); ++hops) {
+    if (reference->kind != RefKind::local || !reference->resolved()) return std::nullopt;
+    const Reference* next = refs_.heldBy(*reference->node);
+    if (next == nullptr) return Resolved{reference->written, reference->node};
+    reference = next;
+  }
+  return std::nullopt;
 }
 
 }  // namespace asynclint::engine

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diagnostic.hpp"
+#include "engine/memo.hpp"
 #include "engine/ref_index.hpp"
 #include "engine/rule.hpp"
 #include "engine/settings.hpp"
@@ -35,13 +36,15 @@ class RuleContext {
  public:
   RuleContext(const nlohmann::json& root, const RefIndex& refs, schema::DocumentSchemas& schemas,
               const RuleInfo& rule, const RuleSetting& setting, std::vector<Diagnostic>& out,
-              const PlaceLookup* places = nullptr);
+              const PlaceLookup* places = nullptr, DocumentMemo* memo = nullptr);
 
   const nlohmann::json& root() const { return root_; }
   const RefIndex& refs() const { return refs_; }
   // Checks values against the document's own schemas; one per document, shared by its rules,
   // so that each schema is compiled once.
   schema::DocumentSchemas& documentSchemas() const { return schemas_; }
+  // Work shared by the rules of this document; nullptr outside a rule run (compute it then).
+  DocumentMemo* memo() const { return memo_; }
   // The major version from the `asyncapi` field (2 or 3), or 0 when it is missing or malformed.
   int majorVersion() const { return majorVersion_; }
 
@@ -55,6 +58,9 @@ class RuleContext {
   // written (see RefIndex::writtenLocation). nullopt when a reference is broken, external or
   // cyclic (other rules report those).
   std::optional<Resolved> resolve(std::string_view pointer) const;
+  // The same for the `$ref` held by `holder`, a node of the tree (what a walk over it meets):
+  // nullopt when it holds no reference of the document's structure.
+  std::optional<Resolved> follow(const nlohmann::json& holder) const;
 
   // `items` in the order they are written in the files, `pointerOf(item)` saying where each is:
   // the tree lists object keys sorted, and what a rule calls "the first" of several must be the
@@ -88,6 +94,7 @@ class RuleContext {
   const RuleSetting& setting_;
   std::vector<Diagnostic>& out_;
   const PlaceLookup* places_ = nullptr;
+  DocumentMemo* memo_ = nullptr;
   int majorVersion_ = 0;
 };
 

@@ -38,6 +38,7 @@ struct RuleRun::State {
   const RefIndex refs;
   schema::DocumentSchemas schemas;
   const PlaceLookup places;
+  DocumentMemo memo;
   std::vector<Entry> rules;
   std::atomic<std::size_t> next{0};
 };
@@ -55,7 +56,7 @@ void RuleRun::work() {
     State::Entry& entry = state.rules[i];
     const RuleInfo& info = entry.rule->info();
     RuleContext context(state.root, state.refs, state.schemas, info, entry.setting, entry.findings,
-                        &state.places);
+                        &state.places, &state.memo);
     if (info.versions == Versions::v3 && context.majorVersion() != 3) continue;
     if (info.versions == Versions::v2 && context.majorVersion() != 2) continue;
     entry.rule->check(context);

@@ -94,13 +94,19 @@ std::optional<std::string> decodeLocalRef(std::string_view ref) {
 }
 
 RefIndex::RefIndex(const json& root) {
+  std::vector<std::pair<Reference, const json*>> found;
   forEachStructuralNode(root, [&](std::string_view, const std::string& pointer, const json& node) {
     if (!node.is_object()) return;
     if (const auto ref = node.find("$ref"); ref != node.end())
-      refs_.push_back(referenceAt(pointer, *ref));
+      found.emplace_back(referenceAt(pointer, *ref), &node);
   });
-  std::sort(refs_.begin(), refs_.end(),
-            [](const Reference& a, const Reference& b) { return a.at < b.at; });
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first.at < b.first.at; });
+  refs_.reserve(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    refs_.push_back(std::move(found[i].first));
+    byHolder_.emplace(found[i].second, i);
+  }
   for (std::size_t i = 0; i < refs_.size(); ++i)
     byLocation_.emplace(refs_[i].at, i);
   for (Reference& reference : refs_) {
@@ -143,6 +149,11 @@ bool RefIndex::isReferenced(std::string_view pointer) const {
     if (candidate->size() == pointer.size() || (*candidate)[pointer.size()] == '/') return true;
   }
   return false;
+}
+
+const Reference* RefIndex::heldBy(const json& holder) const {
+  const auto found = byHolder_.find(&holder);
+  return found == byHolder_.end() ? nullptr : &refs_[found->second];
 }
 
 const Reference* RefIndex::at(std::string_view pointer) const {

@@ -38,6 +38,9 @@ class RefIndex {
   const std::vector<Reference>& all() const { return refs_; }
   // The reference held by the object at `pointer`, or nullptr.
   const Reference* at(std::string_view pointer) const;
+  // The reference held by `holder`, a node of the indexed tree, or nullptr: at() for a caller
+  // that has the node rather than its pointer.
+  const Reference* heldBy(const nlohmann::json& holder) const;
   // True when some local reference points at `pointer` or at something inside it.
   bool isReferenced(std::string_view pointer) const;
   // The indexes (into all()) of references written at or below `pointer`, in document order.
@@ -53,6 +56,7 @@ class RefIndex {
  private:
   std::vector<Reference> refs_;  // sorted by `at`
   std::unordered_map<std::string_view, std::size_t> byLocation_;
+  std::unordered_map<const nlohmann::json*, std::size_t> byHolder_;
   std::vector<std::string_view> sortedTargets_;  // local targets, sorted, without repeats
 };
 

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <regex>
+#include <cstdint>
 #include <set>
+#include <utility>
 
 #include "source/json_pointer.hpp"
+#include "text/ecma_regex.hpp"
 
 namespace asynclint::jsonpath {
 using nlohmann::json;
@@ -53,6 +55,9 @@ struct Selector {
   std::optional<long long> start, end;
   long long step = 1;
   std::shared_ptr<const Expr> filter;
+  // The filter reads @parentProperty: the key of the node above, which depends on the path by
+  // which a reference target was reached (all else about a node is the same on every path).
+  bool filterReadsPath = false;
 };
 
 struct Segment {
@@ -186,7 +191,7 @@ struct Member : Expr {
     const json& node = *value.node;
     const auto ref = node.is_object() ? node.find("$ref") : node.end();
     if (!node.is_object() || ref == node.end() || !ref->is_string()) return value;
-    auto target = (*candidate.follow)(node, *value.pointer);
+    auto target = (*candidate.follow)(node);
     if (!target || target->node == nullptr) return value;
     return Value::borrowed(target->node, std::move(target->pointer));
   }
@@ -267,12 +272,18 @@ struct Binary : Expr {
 };
 
 // string.match(/re/), .includes(x), .startsWith(x), .endsWith(x); arrays: .includes(x).
+// A regular expression written /re/flags in a filter, matched with PCRE2 like every pattern.
+struct RegexLiteral {
+  std::string source;
+  regex::Flags flags;
+};
+
 struct MethodCall : Expr {
   enum class Method { match, includes, startsWith, endsWith };
   Method method = Method::match;
   ExprPtr object;
   ExprPtr argument;                   // for all but a match with a regex literal
-  std::shared_ptr<std::regex> regex;  // /re/ given to match()
+  std::optional<RegexLiteral> literal;  // /re/ given to match()
   Value eval(const Candidate& candidate) const override {
     const Value base = object->eval(candidate);
     if (base.undefined()) return {};  // JavaScript would throw; JSONPath-Plus reads it as false
@@ -287,13 +298,13 @@ struct MethodCall : Expr {
     if (!v.is_string()) return {};
     const auto& s = v.get_ref<const std::string&>();
     if (method == Method::match) {
-      if (regex) return Value::of(std::regex_search(s, *regex));
-      const Value pattern = argument->eval(candidate);
-      if (pattern.undefined() || !pattern.get().is_string()) return Value::of(false);
+      const Value pattern = argument ? argument->eval(candidate) : Value();
+      if (!literal && (pattern.undefined() || !pattern.get().is_string())) return Value::of(false);
       try {
-        return Value::of(std::regex_search(
-            s, std::regex(pattern.get().get<std::string>(), std::regex::ECMAScript)));
-      } catch (const std::regex_error&) {
+        return Value::of(literal ? regex::search(literal->source, s, literal->flags)
+                               : regex::search(pattern.get().get<std::string>(), s));
+      } catch (const regex::RegexError&) {
+        // JavaScript would throw on a bad pattern; JSONPath-Plus reads a throwing filter as false.
         return Value::of(false);
       }
     }
@@ -338,6 +349,7 @@ class Parser {
  private:
   std::string_view text_;
   std::size_t pos_ = 0;
+  bool readsParentProperty_ = false;  // in the filter being parsed
 
   [[noreturn]] void fail(const std::string& message) const { failAt(pos_, message); }
   [[noreturn]] static void failAt(std::size_t pos, const std::string& message) {
@@ -447,7 +459,9 @@ class Parser {
       skipSpaces();
       if (!eat('(')) fail("expected '(' after '?' (write a filter as [?(...)])");
       selector.kind = Selector::Kind::filter;
+      readsParentProperty_ = false;
       selector.filter = expression();
+      selector.filterReadsPath = readsParentProperty_;
       expect(')', "')' to close the filter");
       return selector;
     }
@@ -593,6 +607,7 @@ class Parser {
         node->what = CandidateRef::What::property;
       } else if (name == "parentProperty") {
         node->what = CandidateRef::What::parentProperty;
+        readsParentProperty_ = true;
       } else if (name == "path") {
         node->what = CandidateRef::What::path;
       } else {
@@ -709,7 +724,7 @@ class Parser {
     expect('(', "'('");
     skipSpaces();
     if (node->method == MethodCall::Method::match && peek() == '/') {
-      node->regex = regexLiteral();
+      node->literal = regexLiteral();
     } else {
       node->argument = orExpr();
     }
@@ -717,7 +732,7 @@ class Parser {
     return node;
   }
 
-  std::shared_ptr<std::regex> regexLiteral() {
+  RegexLiteral regexLiteral() {
     const std::size_t start = pos_;
     ++pos_;  // '/'
     std::string source;
@@ -734,33 +749,134 @@ class Parser {
       }
     }
     if (!eat('/')) failAt(start, "the regular expression is not closed with '/'");
-    auto flags = std::regex::ECMAScript;
-    while (std::isalpha(static_cast<unsigned char>(peek())) != 0) {
-      const char flag = text_[pos_++];
-      if (flag == 'i') {
-        flags |= std::regex::icase;
-      } else if (flag != 'g') {
-        failAt(pos_ - 1, fmt::format("the regular expression flag '{}' is not supported", flag));
-      }
+    const std::size_t flagsStart = pos_;
+    while (std::isalpha(static_cast<unsigned char>(peek())) != 0)
+      ++pos_;
+    const auto flags = regex::jsFlags(text_.substr(flagsStart, pos_ - flagsStart));
+    if (const char* unsupported = std::get_if<char>(&flags)) {
+      failAt(flagsStart + text_.substr(flagsStart).find(*unsupported),
+             fmt::format("the regular expression flag '{}' is not supported", *unsupported));
     }
-    try {
-      return std::make_shared<std::regex>(source, flags);
-    } catch (const std::regex_error& error) {
-      failAt(start, fmt::format("invalid regular expression /{}/: {}", source, error.what()));
-    }
+    RegexLiteral literal{source, std::get<regex::Flags>(flags)};
+    if (const std::string error = regex::compileError(literal.source, literal.flags);
+        !error.empty())
+      failAt(start, fmt::format("invalid regular expression /{}/: {}", source, error));
+    return literal;
   }
 };
 
 // ---- Evaluation ------------------------------------------------------------------------------
 
-// A node reached while walking: its value, pointer, and key (a string, or an index) in its
-// parent; the parent's key, for @parentProperty.
+}  // namespace
+
+// A node's key in its parent: a member name (written in the document, which outlives every walk)
+// or an array index; neither at the root. Kept this light because a descent makes one per object
+// and array of the document; a filter turns it into a value when it reads it.
+struct Key {
+  const std::string* name = nullptr;
+  std::optional<std::size_t> index;
+
+  json value() const { return name != nullptr ? json(*name) : index ? json(*index) : json(); }
+};
+
+namespace {
+
+// A node reached while walking: its value, pointer, and key in its parent; the parent's key, for
+// @parentProperty.
 struct Node {
   const json* value = nullptr;
   std::string pointer;
-  json property;        // null at the root
-  json parentProperty;  // null at the root and its children
+  Key property;        // none at the root
+  Key parentProperty;  // none at the root and its children
 };
+
+// A node as a walk or a selector reads it: the same, with the pointer borrowed (a walk keeps one
+// pointer buffer and makes an owned pointer only for what a selector picks).
+struct NodeView {
+  const json* value = nullptr;
+  std::string_view pointer;
+  Key property;
+  Key parentProperty;
+};
+
+// The `$ref` member of an object, or nullptr. Members are sorted, so "$ref" comes before every
+// name that starts with a letter, a digit or `_`: most objects are answered by their first key.
+const json* referenceIn(const json& object) {
+  const auto& members = object.get_ref<const json::object_t&>();
+  if (members.empty() || members.begin()->first > "$ref") return nullptr;
+  const auto found = members.find("$ref");
+  return found == members.end() ? nullptr : &found->second;
+}
+
+NodeView view(const Node& node) {
+  return {node.value, node.pointer, node.property, node.parentProperty};
+}
+
+// Appends "/token" to `pointer`, escaped as RFC 6901 says.
+void appendToken(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  for (const char c : token) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+}
+
+void appendKey(std::string& pointer, const Key& key) {
+  if (key.name != nullptr) {
+    appendToken(pointer, *key.name);
+  } else {
+    pointer += '/';
+    pointer += std::to_string(key.index.value_or(0));
+  }
+}
+
+}  // namespace
+
+// The objects and arrays a descent visits, in order, kept compact: each with its parent and key,
+// and a pointer only where the path cannot tell it (the start, and each reference target, which
+// reads as written where it is defined). Pointers are made for the nodes a selector may pick.
+class Descent {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  struct Entry {
+    const json* value = nullptr;
+    std::uint32_t parent = kNone;  // index of the parent entry; kNone for a start
+    std::uint32_t anchor = kNone;  // index into anchors, for a start or a reference target
+    Key property;
+  };
+  struct Anchor {
+    std::string pointer;
+    Key parentProperty;  // of a start (a reference target takes its parent's key)
+  };
+
+  std::vector<Entry> entries;
+  std::vector<Anchor> anchors;
+
+  std::string pointerOf(std::uint32_t index) const {
+    std::vector<std::uint32_t> below;
+    while (entries[index].anchor == kNone) {
+      below.push_back(index);
+      index = entries[index].parent;
+    }
+    std::string pointer = anchors[entries[index].anchor].pointer;
+    for (auto it = below.rbegin(); it != below.rend(); ++it)
+      appendKey(pointer, entries[*it].property);
+    return pointer;
+  }
+
+  Key parentPropertyOf(std::uint32_t index) const {
+    const Entry& entry = entries[index];
+    if (entry.parent != kNone) return entries[entry.parent].property;
+    return anchors[entry.anchor].parentProperty;
+  }
+};
+
+namespace {
 
 class Evaluator {
  public:
@@ -769,22 +885,22 @@ class Evaluator {
   // The node as it reads with references followed (itself without a follower).
   Node deref(Node node) const {
     if (!follow_ || !node.value->is_object()) return node;
-    const auto ref = node.value->find("$ref");
-    if (ref == node.value->end() || !ref->is_string()) return node;
-    auto target = follow_(*node.value, node.pointer);
+    const json* ref = referenceIn(*node.value);
+    if (ref == nullptr || !ref->is_string()) return node;
+    auto target = follow_(*node.value);
     if (!target || target->node == nullptr) return node;
     node.value = target->node;
     node.pointer = std::move(target->pointer);
     return node;
   }
 
-  void select(const Node& parent, const Selector& selector, std::vector<Node>& out) const {
+  void select(const NodeView& parent, const Selector& selector, std::vector<Node>& out) const {
     const json& v = *parent.value;
     switch (selector.kind) {
       case Selector::Kind::name:
         if (v.is_object()) {
           const auto it = v.find(selector.name);
-          if (it != v.end()) out.push_back(child(parent, selector.name, &*it));
+          if (it != v.end()) out.push_back(child(parent, it.key(), &*it));
         } else if (v.is_array()) {
           selectIndex(parent, selector.name, out);
         }
@@ -800,7 +916,7 @@ class Evaluator {
         } else if (v.is_object()) {
           const std::string key = std::to_string(selector.index);
           const auto it = v.find(key);
-          if (it != v.end()) out.push_back(child(parent, key, &*it));
+          if (it != v.end()) out.push_back(child(parent, it.key(), &*it));
         }
         return;
       case Selector::Kind::slice:
@@ -809,54 +925,73 @@ class Evaluator {
       case Selector::Kind::filter:
         forEachChild(parent, [&](Node node) {
           const Node resolved = deref(node);
-          const Candidate candidate{resolved.value, &resolved.pointer, &node.property,
-                                    &node.parentProperty, &follow_};
+          const json property = node.property.value();
+          const json parentProperty = node.parentProperty.value();
+          const Candidate candidate{resolved.value, &resolved.pointer, &property, &parentProperty,
+                                    &follow_};
           if (truthy(selector.filter->eval(candidate))) out.push_back(std::move(node));
         });
         return;
     }
   }
 
-  // Calls `visit` with `start` and every node below it, references followed once per walk.
-  // With `walked`, a reference target already walked (reached by another path) is not walked
-  // again: below it every node has the same value and pointer whichever path reached it, so
-  // only what depends on the path (@parentProperty in a filter) could differ.
-  void walk(const Node& start, const std::function<void(const Node&)>& visit,
-            std::set<const json*>* walked = nullptr) {
-    const Node node = deref(start);
-    const bool isRef = node.value != start.value;
-    if (isRef && walked != nullptr && !walked->insert(node.value).second) return;
-    if (isRef && !onPath_.insert(node.value).second) return;  // a cycle of references
-    visit(node);
-    // Selectors pick the children of a visited node, so a scalar, which has none, is never
-    // visited: most nodes of a document are scalars, and making a Node costs allocations.
-    const json& value = *node.value;
-    if (value.is_object()) {
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        if (it->is_structured()) walk(child(node, it.key(), &*it), visit, walked);
-      }
-    } else if (value.is_array()) {
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        if (value[i].is_structured()) walk(child(node, i), visit, walked);
-      }
-    }
-    if (isRef) onPath_.erase(node.value);
+  // Adds to `out` `start` and every object and array below it, references followed once per
+  // walk. With `walked`, a reference target already walked (reached by another path) is not
+  // walked again: below it every node has the same value and pointer whichever path reached it,
+  // so only what depends on the path (@parentProperty in a filter) could differ. Scalars are left
+  // out: selectors pick the children of a visited node, and a scalar has none.
+  void descend(const Node& start, std::set<const json*>* walked, Descent& out) {
+    const auto anchor = static_cast<std::uint32_t>(out.anchors.size());
+    out.anchors.push_back({start.pointer, start.parentProperty});
+    record(*start.value, Descent::kNone, anchor, start.property, walked, out);
   }
 
  private:
   const RefFollower& follow_;
   std::set<const json*> onPath_;
 
-  static Node child(const Node& parent, const std::string& key, const json* value) {
-    return Node{value, pointer::append(parent.pointer, key), json(key), parent.property};
+  void record(const json& value, std::uint32_t parent, std::uint32_t anchor, Key property,
+              std::set<const json*>* walked, Descent& out) {
+    const json* node = &value;
+    if (follow_ && value.is_object()) {
+      const json* ref = referenceIn(value);
+      if (ref != nullptr && ref->is_string()) {
+        if (auto target = follow_(value); target && target->node != nullptr) {
+          if (walked != nullptr && !walked->insert(target->node).second) return;
+          if (!onPath_.insert(target->node).second) return;  // a cycle of references
+          node = target->node;
+          anchor = static_cast<std::uint32_t>(out.anchors.size());
+          out.anchors.push_back({std::move(target->pointer), {}});
+        }
+      }
+    }
+    const auto index = static_cast<std::uint32_t>(out.entries.size());
+    out.entries.push_back({node, parent, anchor, property});
+    if (node->is_object()) {
+      for (auto it = node->begin(); it != node->end(); ++it) {
+        if (it->is_structured())
+          record(*it, index, Descent::kNone, Key{&it.key(), std::nullopt}, walked, out);
+      }
+    } else if (node->is_array()) {
+      for (std::size_t i = 0; i < node->size(); ++i) {
+        if ((*node)[i].is_structured())
+          record((*node)[i], index, Descent::kNone, Key{nullptr, i}, walked, out);
+      }
+    }
+    if (node != &value) onPath_.erase(node);
   }
-  static Node child(const Node& parent, std::size_t index) {
-    return Node{&(*parent.value)[index], pointer::append(parent.pointer, index), json(index),
+
+  static Node child(const NodeView& parent, const std::string& key, const json* value) {
+    return Node{value, pointer::append(parent.pointer, key), Key{&key, std::nullopt},
                 parent.property};
+  }
+  static Node child(const NodeView& parent, std::size_t index) {
+    return Node{&(*parent.value)[index], pointer::append(parent.pointer, index),
+                Key{nullptr, index}, parent.property};
   }
 
   template <typename Visit>
-  static void forEachChild(const Node& parent, Visit&& visit) {
+  static void forEachChild(const NodeView& parent, Visit&& visit) {
     const json& v = *parent.value;
     if (v.is_object()) {
       for (auto it = v.begin(); it != v.end(); ++it)
@@ -867,14 +1002,15 @@ class Evaluator {
     }
   }
 
-  static void selectIndex(const Node& parent, const std::string& name, std::vector<Node>& out) {
+  static void selectIndex(const NodeView& parent, const std::string& name,
+                          std::vector<Node>& out) {
     std::size_t index = 0;
     const auto [ptr, ec] = std::from_chars(name.data(), name.data() + name.size(), index);
     if (ec == std::errc() && ptr == name.data() + name.size() && index < parent.value->size())
       out.push_back(child(parent, index));
   }
 
-  static void slice(const Node& parent, const Selector& selector, std::vector<Node>& out) {
+  static void slice(const NodeView& parent, const Selector& selector, std::vector<Node>& out) {
     const long long size = static_cast<long long>(parent.value->size());
     const auto clamp = [&](long long i) {
       if (i < 0) i += size;
@@ -908,37 +1044,80 @@ std::variant<Path, ParseError> Path::parse(std::string_view text) {
   }
 }
 
-std::vector<Match> Path::evaluate(const json& root, const RefFollower& follow) const {
-  return evaluateFrom(root, "", follow);
+namespace {
+
+// Whether `selector` may pick something among the children of `value`: a cheap test that spares
+// making the pointer of a visited node that gives nothing.
+bool mayPick(const Descent::Entry& entry, const Selector& selector) {
+  const json& value = *entry.value;
+  if (selector.kind == Selector::Kind::name && value.is_object())
+    return value.contains(selector.name);
+  return value.is_structured() && !value.empty();
+}
+
+}  // namespace
+
+std::vector<Match> Path::evaluate(const json& root, const RefFollower& follow,
+                                  const DescentSource& descents) const {
+  return evaluateFrom(root, "", follow, descents);
 }
 
 std::vector<Match> Path::evaluateFrom(const json& start, std::string startPointer,
                                       const RefFollower& follow) const {
+  return evaluateFrom(start, std::move(startPointer), follow, {});
+}
+
+std::shared_ptr<const Descent> Path::descend(const json& root, const RefFollower& follow,
+                                             bool revisit) {
   Evaluator evaluator(follow);
-  std::vector<Node> current{Node{&start, std::move(startPointer), json(), json()}};
-  for (const auto& segment : segments_) {
+  auto descent = std::make_shared<Descent>();
+  std::set<const json*> walked;
+  evaluator.descend(Node{&root, "", {}, {}}, revisit ? nullptr : &walked, *descent);
+  return descent;
+}
+
+std::vector<Match> Path::evaluateFrom(const json& start, std::string startPointer,
+                                      const RefFollower& follow,
+                                      const DescentSource& descents) const {
+  Evaluator evaluator(follow);
+  std::vector<Node> current{Node{&start, std::move(startPointer), {}, {}}};
+  for (std::size_t index = 0; index < segments_.size(); ++index) {
+    const Segment& segment = *segments_[index];
     std::vector<Node> next;
+    const auto selectAll = [&](const NodeView& visited) {
+      for (const auto& selector : segment.selectors)
+        evaluator.select(visited, selector, next);
+    };
+    if (!segment.descendant) {
+      for (const Node& node : current)
+        selectAll(view(evaluator.deref(node)));
+      current = std::move(next);
+      continue;
+    }
     // A node reached twice gives the same findings twice, which the engine keeps once, so a
-    // descent need not walk a reference target twice, unless its filter may read the path
+    // descent need not walk a reference target twice, unless its filter reads the path
     // (@parentProperty).
-    const bool filtered = std::any_of(
-        segment->selectors.begin(), segment->selectors.end(),
-        [](const Selector& selector) { return selector.kind == Selector::Kind::filter; });
-    std::set<const json*> walked;
-    for (const Node& node : current) {
-      if (segment->descendant) {
-        evaluator.walk(
-            node,
-            [&](const Node& visited) {
-              for (const auto& selector : segment->selectors)
-                evaluator.select(visited, selector, next);
-            },
-            filtered ? nullptr : &walked);
-      } else {
-        const Node parent = evaluator.deref(node);
-        for (const auto& selector : segment->selectors)
-          evaluator.select(parent, selector, next);
-      }
+    const bool revisit =
+        std::any_of(segment.selectors.begin(), segment.selectors.end(),
+                    [](const Selector& selector) { return selector.filterReadsPath; });
+    std::shared_ptr<const Descent> descent;
+    if (index == 0 && descents) {
+      descent = descents(revisit);  // from the root: the walk other rules make too
+    } else {
+      auto own = std::make_shared<Descent>();
+      std::set<const json*> walked;
+      for (const Node& node : current)
+        evaluator.descend(node, revisit ? nullptr : &walked, *own);
+      descent = std::move(own);
+    }
+    for (std::uint32_t i = 0; i < descent->entries.size(); ++i) {
+      const Descent::Entry& entry = descent->entries[i];
+      const bool picks =
+          std::any_of(segment.selectors.begin(), segment.selectors.end(),
+                      [&](const Selector& selector) { return mayPick(entry, selector); });
+      if (!picks) continue;
+      const std::string pointer = descent->pointerOf(i);
+      selectAll(NodeView{entry.value, pointer, entry.property, descent->parentPropertyOf(i)});
     }
     current = std::move(next);
   }

@@ -34,10 +34,16 @@ struct RefTarget {
   const nlohmann::json* node = nullptr;
   std::string pointer;
 };
-using RefFollower =
-    std::function<std::optional<RefTarget>(const nlohmann::json& node, const std::string& pointer)>;
+using RefFollower = std::function<std::optional<RefTarget>(const nlohmann::json& node)>;
 
 struct Segment;
+
+// The objects and arrays that a `..` descent from the root of a document visits, in order, with
+// references followed: the costly part of a descent, which the rules of one document can share.
+class Descent;
+// Gives the descent from the root made with the evaluation's follower; `revisit` when a reference
+// target reached again must be walked again (a filter that reads @parentProperty).
+using DescentSource = std::function<std::shared_ptr<const Descent>(bool revisit)>;
 
 class Path {
  public:
@@ -45,12 +51,17 @@ class Path {
 
   // Every match, in document order. With a follower, an object that is a `$ref` reads as the node
   // it leads to (matches then carry the pointer where that node is written); a reference cycle is
-  // walked once.
-  std::vector<Match> evaluate(const nlohmann::json& root, const RefFollower& follow = {}) const;
+  // walked once. With `descents`, a path that starts with `..` takes its walk from there.
+  std::vector<Match> evaluate(const nlohmann::json& root, const RefFollower& follow = {},
+                              const DescentSource& descents = {}) const;
   // The same with `$` standing for `start`, a node written at `startPointer` (a relative path,
   // such as a rule's `then.field`); matches carry pointers in the whole document.
   std::vector<Match> evaluateFrom(const nlohmann::json& start, std::string startPointer,
                                   const RefFollower& follow = {}) const;
+
+  // The walk of a `..` from `root`, for a DescentSource.
+  static std::shared_ptr<const Descent> descend(const nlohmann::json& root,
+                                                const RefFollower& follow, bool revisit);
 
   const std::string& text() const { return text_; }
 
@@ -62,6 +73,8 @@ class Path {
 
  private:
   Path() = default;
+  std::vector<Match> evaluateFrom(const nlohmann::json& start, std::string startPointer,
+                                  const RefFollower& follow, const DescentSource& descents) const;
   std::string text_;
   std::vector<std::shared_ptr<const Segment>> segments_;
 };

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <regex>
-#include <unordered_map>
 
 #include "engine/context.hpp"
 #include "ruleset/ruleset.hpp"
@@ -155,30 +154,22 @@ class CustomRule : public engine::Rule {
     const json& root = context.root();
     if (!definition_.formats.empty() && !matchesFormats(definition_.formats, root)) return;
     jsonpath::RefFollower follow;
-    // Where each `$ref` leads, resolved once per rule: descents reach the same references again
-    // and again, and resolving one walks the tree from the root.
-    std::unordered_map<const json*, std::optional<jsonpath::RefTarget>> targetOf;
     if (definition_.resolved) {
-      follow = [&context, &targetOf](
-                   const json& node,
-                   const std::string& pointer) -> std::optional<jsonpath::RefTarget> {
-        const auto [known, added] = targetOf.try_emplace(&node);
-        if (added) {
-          const auto resolved = context.resolve(pointer);
-          if (resolved && resolved->node != nullptr)
-            known->second = jsonpath::RefTarget{resolved->node, resolved->pointer};
-        }
-        return known->second;
+      follow = [&context](const json& node) -> std::optional<jsonpath::RefTarget> {
+        const auto resolved = context.follow(node);
+        if (!resolved || resolved->node == nullptr) return std::nullopt;
+        return jsonpath::RefTarget{resolved->node, resolved->pointer};
       };
     }
     const json except = context.option(exceptOption);
     const auto targets = aliasTargetsFor(root);
+    const jsonpath::DescentSource descents = descentsOf(context, follow);
     for (const Given& given : definition_.given) {
       if (!given.scopedAlias.empty()) {
         const auto chosen = targets.find(given.scopedAlias);
         if (chosen == targets.end() || chosen->second != given.target) continue;
       }
-      for (const auto& match : given.path.evaluate(root, follow)) {
+      for (const auto& match : given.path.evaluate(root, follow, descents)) {
         for (const Then& then : definition_.then)
           apply(context, match, then, follow, except);
       }
@@ -187,6 +178,22 @@ class CustomRule : public engine::Rule {
 
  private:
   RuleDefinition definition_;
+
+  // `$..` descents walk the whole document: the custom rules of a document share each walk
+  // (resolved or raw, revisiting reference targets or not) through the run's memo.
+  jsonpath::DescentSource descentsOf(const engine::RuleContext& context,
+                                     const jsonpath::RefFollower& follow) const {
+    engine::DocumentMemo* memo = context.memo();
+    if (memo == nullptr) return {};
+    const json& root = context.root();
+    const bool resolved = definition_.resolved;
+    return [memo, &root, &follow, resolved](bool revisit) {
+      const std::string key = fmt::format("jsonpath-descent:{}:{}", resolved ? "resolved" : "raw",
+                                          revisit ? "revisit" : "once");
+      return memo->get<jsonpath::Descent>(
+          key, [&] { return jsonpath::Path::descend(root, follow, revisit); });
+    };
+  }
 
   // For each alias with targets by format, the target that applies to the document at `root`:
   // the last one naming a format of the document, among the formats the ruleset registers.

@@ -3,14 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
-#include <regex>
+#include <cstdlib>
 #include <set>
 
 #include "engine/context.hpp"
 #include "engine/ref_index.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/json_pointer.hpp"
+#include "text/ecma_regex.hpp"
 #include "text/suggest.hpp"
 
 namespace asynclint::ruleset {
@@ -120,13 +122,14 @@ double jsNumber(const json& value) {
   if (!value.is_string()) return NAN;
   const auto& s = value.get_ref<const std::string&>();
   if (s.find_first_not_of(" \t\n\r") == std::string::npos) return 0;
-  try {
-    std::size_t used = 0;
-    const double d = std::stod(s, &used);
-    return s.find_first_not_of(" \t\n\r", used) == std::string::npos ? d : NAN;
-  } catch (const std::exception&) {
-    return NAN;
-  }
+  // strtod, not std::stod: a word such as a property name is the common case here, and stod
+  // reports it by throwing, which costs more than the comparison itself.
+  char* end = nullptr;
+  errno = 0;
+  const double d = std::strtod(s.c_str(), &end);
+  if (end == s.c_str() || errno == ERANGE) return NAN;
+  const auto used = static_cast<std::size_t>(end - s.c_str());
+  return s.find_first_not_of(" \t\n\r", used) == std::string::npos ? d : NAN;
 }
 
 // Spectral's compare: numbers (and numeric strings after a number) by value, strings by
@@ -239,7 +242,7 @@ std::string escapeRegexChar(const std::string& c) {
 
 class Casing : public Function {
  public:
-  Casing(std::string type, std::regex pattern, std::optional<std::string> leadingChar)
+  Casing(std::string type, std::string pattern, std::optional<std::string> leadingChar)
       : type_(std::move(type)),
         pattern_(std::move(pattern)),
         leadingChar_(std::move(leadingChar)) {}
@@ -248,13 +251,14 @@ class Casing : public Function {
     const auto& s = input.value->get_ref<const std::string&>();
     if (s.empty()) return {};
     if (leadingChar_ && s == *leadingChar_) return {};
-    if (std::regex_match(s, pattern_)) return {};
+    // The casing patterns are anchored and cannot backtrack badly: a match error cannot occur.
+    if (regex::search(pattern_, s)) return {};
     return {{fmt::format("must be {} case", type_), std::nullopt}};
   }
 
  private:
   std::string type_;
-  std::regex pattern_;
+  std::string pattern_;  // anchored with ^...$
   std::optional<std::string> leadingChar_;
 };
 
@@ -310,8 +314,7 @@ Prepared casing(const json* options) {
     full = "^" + (leading ? sep + "?" : "") + base + "(?:" + sep + base + ")*$";
     if (leading) leadingChar = c->get<std::string>();
   }
-  return std::make_shared<Casing>(type->get<std::string>(),
-                                  std::regex(full, std::regex::ECMAScript), leadingChar);
+  return std::make_shared<Casing>(type->get<std::string>(), std::move(full), leadingChar);
 }
 
 // ---- enumeration, length, xor, or ----------------------------------------------------------
@@ -482,26 +485,38 @@ Prepared properties(std::string_view name, const json* options, std::size_t minI
 
 // ---- pattern -------------------------------------------------------------------------------
 
-// "/re/flags" or "re", as Spectral reads a pattern option.
-std::variant<std::regex, std::string> compilePattern(const std::string& text) {
-  static const std::regex slashed(R"(^/(.+)/([a-z]*)$)");
-  std::smatch parts;
-  std::string source = text;
-  auto flags = std::regex::ECMAScript;
-  if (std::regex_match(text, parts, slashed)) {
-    source = parts[1];
-    for (const char flag : std::string(parts[2])) {
-      if (flag == 'i') {
-        flags |= std::regex::icase;
-      } else if (flag != 'g' && flag != 'u' && flag != 'm') {
-        return fmt::format("the regular expression flag '{}' is not supported", flag);
-      }
-    }
+// A regular expression of a ruleset, matched with PCRE2 (not std::regex, which recurses once per
+// character and overflows the stack on a long description).
+struct CompiledPattern {
+  std::string source;
+  regex::Flags flags;
+};
+
+// "/re/flags" or "re", as Spectral reads a pattern option (its /^\/(.+)\/([a-z]*)$/).
+std::variant<CompiledPattern, std::string> compilePattern(const std::string& text) {
+  CompiledPattern compiled{text, {}};
+  const auto close = text.rfind('/');
+  const auto isLower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (text.size() > 2 && text.front() == '/' && close > 1 &&
+      std::all_of(text.begin() + static_cast<std::ptrdiff_t>(close) + 1, text.end(), isLower)) {
+    const auto flags = regex::jsFlags(std::string_view(text).substr(close + 1));
+    if (const char* unsupported = std::get_if<char>(&flags))
+      return fmt::format("the regular expression flag '{}' is not supported", *unsupported);
+    compiled = {text.substr(1, close - 1), std::get<regex::Flags>(flags)};
   }
+  if (const std::string error = regex::compileError(compiled.source, compiled.flags);
+      !error.empty())
+    return fmt::format("invalid regular expression {}: {}", json(text).dump(), error);
+  return compiled;
+}
+
+// Whether `pattern` matches `subject`; a match that exhausts the engine's budget is reported as
+// the function's finding rather than read as a match or a miss.
+std::variant<bool, std::string> searchIn(const CompiledPattern& pattern, const std::string& subject) {
   try {
-    return std::regex(source, flags);
-  } catch (const std::regex_error& error) {
-    return fmt::format("invalid regular expression {}: {}", json(text).dump(), error.what());
+    return regex::search(pattern.source, subject, pattern.flags);
+  } catch (const regex::RegexError& error) {
+    return std::string(error.what());
   }
 }
 
@@ -509,7 +524,7 @@ class Pattern : public Function {
  public:
   struct Test {
     std::string text;
-    std::regex regex;
+    CompiledPattern pattern;
   };
   Pattern(std::optional<Test> match, std::optional<Test> notMatch)
       : match_(std::move(match)), notMatch_(std::move(notMatch)) {}
@@ -517,19 +532,25 @@ class Pattern : public Function {
     if (input.value == nullptr || !input.value->is_string()) return {};
     const auto& s = input.value->get_ref<const std::string&>();
     std::vector<FunctionResult> results;
-    if (match_ && !std::regex_search(s, match_->regex))
-      results.push_back(
-          {fmt::format("{} must match the pattern {}", kValue, json(match_->text).dump()),
-           std::nullopt});
-    if (notMatch_ && std::regex_search(s, notMatch_->regex))
-      results.push_back(
-          {fmt::format("{} must not match the pattern {}", kValue, json(notMatch_->text).dump()),
-           std::nullopt});
+    if (match_) addResult(results, *match_, s, false, "must match");
+    if (notMatch_) addResult(results, *notMatch_, s, true, "must not match");
     return results;
   }
 
  private:
   std::optional<Test> match_, notMatch_;
+
+  static void addResult(std::vector<FunctionResult>& results, const Test& test,
+                        const std::string& subject, bool failsOnMatch, const char* verb) {
+    const auto found = searchIn(test.pattern, subject);
+    if (const auto* error = std::get_if<std::string>(&found)) {
+      results.push_back({fmt::format("{} could not be checked: {}", kValue, *error), std::nullopt});
+    } else if (std::get<bool>(found) == failsOnMatch) {
+      results.push_back(
+          {fmt::format("{} {} the pattern {}", kValue, verb, json(test.text).dump()),
+           std::nullopt});
+    }
+  }
 };
 
 Prepared pattern(const json* options) {
@@ -555,7 +576,7 @@ Prepared pattern(const json* options) {
     auto compiled = compilePattern(it->get<std::string>());
     if (auto* error = std::get_if<std::string>(&compiled))
       return OptionError{pointer::append("", names[i]), *error};
-    tests[i] = Pattern::Test{it->get<std::string>(), std::get<std::regex>(std::move(compiled))};
+    tests[i] = Pattern::Test{it->get<std::string>(), std::get<CompiledPattern>(std::move(compiled))};
   }
   return std::make_shared<Pattern>(std::move(tests[0]), std::move(tests[1]));
 }

@@ -42,12 +42,26 @@ struct Compiled {
   std::string error;  // why it does not compile, when code is null
 };
 
-Compiled compile(const std::string& pattern) {
+std::uint32_t optionsFor(Flags flags) {
+  std::uint32_t options = kCompileOptions;
+  if (flags.ignoreCase) options |= PCRE2_CASELESS;
+  if (flags.multiline) options |= PCRE2_MULTILINE;
+  if (flags.dotAll) options |= PCRE2_DOTALL;
+  return options;
+}
+
+// One cache entry per pattern and flags: the flags as a leading character, then the pattern.
+std::string cacheKey(const std::string& pattern, Flags flags) {
+  const int bits = (flags.ignoreCase ? 1 : 0) | (flags.multiline ? 2 : 0) | (flags.dotAll ? 4 : 0);
+  return static_cast<char>('0' + bits) + pattern;
+}
+
+Compiled compile(const std::string& pattern, Flags flags) {
   int errorCode = 0;
   PCRE2_SIZE errorOffset = 0;
   pcre2_code* code =
-      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), kCompileOptions,
-                    &errorCode, &errorOffset, nullptr);
+      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                    optionsFor(flags), &errorCode, &errorOffset, nullptr);
   if (code == nullptr) {
     return {nullptr, fmt::format("the regular expression '{}' is invalid: {} (at offset {})",
                                  pattern, errorText(errorCode), errorOffset)};
@@ -68,14 +82,15 @@ class ThreadMatcher {
     if (jitStack_) pcre2_jit_stack_assign(context_.get(), nullptr, jitStack_.get());
   }
 
-  const Compiled& compiled(const std::string& pattern) {
-    auto it = cache_.find(pattern);
-    if (it == cache_.end()) it = cache_.emplace(pattern, compile(pattern)).first;
+  const Compiled& compiled(const std::string& pattern, Flags flags) {
+    std::string key = cacheKey(pattern, flags);
+    auto it = cache_.find(key);
+    if (it == cache_.end()) it = cache_.emplace(std::move(key), compile(pattern, flags)).first;
     return it->second;
   }
 
-  bool search(const std::string& pattern, std::string_view subject) {
-    const Compiled& entry = compiled(pattern);
+  bool search(const std::string& pattern, std::string_view subject, Flags flags) {
+    const Compiled& entry = compiled(pattern, flags);
     if (!entry.code) throw RegexError(entry.error);
     int result = match(entry, subject, 0);
     // A pattern that backtracks deeply on a long subject can outgrow the JIT stack; the
@@ -108,12 +123,28 @@ ThreadMatcher& matcher() {
 
 }  // namespace
 
-bool search(const std::string& pattern, std::string_view subject) {
-  return matcher().search(pattern, subject);
+std::variant<Flags, char> jsFlags(std::string_view letters) {
+  Flags flags;
+  for (const char letter : letters) {
+    if (letter == 'i') {
+      flags.ignoreCase = true;
+    } else if (letter == 'm') {
+      flags.multiline = true;
+    } else if (letter == 's') {
+      flags.dotAll = true;
+    } else if (letter != 'g' && letter != 'u' && letter != 'd') {
+      return letter;
+    }
+  }
+  return flags;
 }
 
-std::string compileError(const std::string& pattern) {
-  return matcher().compiled(pattern).error;
+bool search(const std::string& pattern, std::string_view subject, Flags flags) {
+  return matcher().search(pattern, subject, flags);
+}
+
+std::string compileError(const std::string& pattern, Flags flags) {
+  return matcher().compiled(pattern, flags).error;
 }
 
 }  // namespace asynclint::regex

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace asynclint::regex {
 
@@ -16,11 +17,23 @@ class RegexError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The JavaScript RegExp flags that change what a test matches (Spectral rulesets write
+// "/re/i"; JSON Schema patterns take none).
+struct Flags {
+  bool ignoreCase = false;  // i
+  bool multiline = false;   // m: ^ and $ at line breaks too
+  bool dotAll = false;      // s: . matches line breaks
+};
+
+// The flags that `letters` ("gi") name; g, d and u change nothing for a test (subjects are
+// always read as code points). Otherwise the first letter that is not supported.
+std::variant<Flags, char> jsFlags(std::string_view letters);
+
 // True when `pattern` matches somewhere in `subject` (JSON Schema patterns are not anchored).
 // Compiled patterns are cached per thread. Throws RegexError.
-bool search(const std::string& pattern, std::string_view subject);
+bool search(const std::string& pattern, std::string_view subject, Flags flags = {});
 
 // Empty when `pattern` compiles; otherwise why not, as search() would throw it.
-std::string compileError(const std::string& pattern);
+std::string compileError(const std::string& pattern, Flags flags = {});
 
 }  // namespace asynclint::regex
