@@ -14,6 +14,10 @@
 #include "resolve/file_set.hpp"
 #include "source/loader.hpp"
 
+namespace asynclint::system {
+struct ResolvedDocument;
+}
+
 namespace asynclint {
 
 enum ExitCode : int { exitClean = 0, exitFindings = 1, exitUsage = 2 };
@@ -57,6 +61,10 @@ struct FileResult {
   PhaseTimes times;
   std::string text;      // the source, when asked for and loaded
   bool skipped = false;  // not an AsyncAPI document, passed over as the options asked
+  // The document as read and resolved, when asked for (FileCheckOptions::keepResolved) and it
+  // is an AsyncAPI document whose references could all be followed: the system view is built
+  // from it, so that no file is read twice.
+  std::shared_ptr<const system::ResolvedDocument> resolved;
 };
 enum class KeepSource { no, yes };
 
@@ -71,6 +79,7 @@ struct FileCheckOptions {
   // Pass over a file whose root has no `asyncapi` key, and one that cannot be parsed unless its
   // text has such a key (FileResult::skipped); a file that cannot be read is still an error.
   bool skipNonAsyncApi = false;
+  bool keepResolved = false;  // for the system view (FileResult::resolved)
 };
 
 FileResult validateFile(const std::string& path, const FileCheckOptions& options = {});

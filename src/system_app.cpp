@@ -112,10 +112,10 @@ int runGraph(const GraphOptions& options, std::ostream& out, std::ostream& err) 
 }
 
 std::vector<Diagnostic> checkSystem(
-    const std::vector<std::string>& files, const resolve::ResolveOptions& options,
+    std::vector<std::shared_ptr<const system::ResolvedDocument>> documents,
     const std::function<std::optional<Severity>(const std::string& file, const std::string& rule)>&
         severityFor) {
-  const system::LoadedSystem loaded = system::loadSystem(files, options);
+  const system::LoadedSystem loaded = system::systemOf(std::move(documents));
   std::vector<Diagnostic> findings = system::runSystemRules(loaded.services(), loaded.locator());
   std::vector<Diagnostic> kept;
   for (auto& finding : findings) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "diagnostic.hpp"
 #include "resolve/file_set.hpp"
+#include "system/load.hpp"
 
 namespace asynclint {
 
@@ -40,10 +42,11 @@ int runGraph(const GraphOptions& options, std::ostream& out, std::ostream& err);
 std::optional<std::vector<std::string>> systemFiles(const std::vector<std::string>& paths,
                                                     std::ostream& err);
 
-// The findings of the system rules over `files` (documents that cannot be read are passed
-// over: the per-document checks report them). `enabled` says whether a rule is on for a file.
+// The findings of the system rules over `documents`, read and resolved by the per-document
+// checks (documents that could not be read are not among them: those checks report them).
+// `severityFor` says whether a rule is on for a file, and at which severity.
 std::vector<Diagnostic> checkSystem(
-    const std::vector<std::string>& files, const resolve::ResolveOptions& options,
+    std::vector<std::shared_ptr<const system::ResolvedDocument>> documents,
     const std::function<std::optional<Severity>(const std::string& file, const std::string& rule)>&
         severityFor);
 

@@ -120,6 +120,16 @@ TEST_SUITE("system") {
     checkGolden("orphaned.txt", result.output);
   }
 
+  TEST_CASE("the system view is built from the documents as checked: standard input joins it") {
+    // Each document is read once and the system rules work on the run's own results, so a
+    // document read from standard input (which cannot be read twice) is a service of the system:
+    // with the bridge given on standard input nothing is orphaned.
+    const auto result = asynclintRun("validate --system --no-color --fail-severity info " +
+                                     producer + " " + fulfillment + " - < " + bridge);
+    CHECK(result.output == "0 errors, 0 warnings in 3 files\n");
+    CHECK(result.exitCode == 0);
+  }
+
   TEST_CASE("`system: true` in the configuration runs the system rules without --system") {
     const auto result =
         asynclintRun("validate --no-color --config testdata/system/system.asynclint.yaml " +

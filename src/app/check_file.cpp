@@ -5,6 +5,7 @@
 #include <fstream>
 #include <functional>
 #include <future>
+#include <memory>
 #include <optional>
 #include <sstream>
 
@@ -15,6 +16,7 @@
 #include "schema/schema_validator.hpp"
 #include "source/loader.hpp"
 #include "suppression/inline.hpp"
+#include "system/load.hpp"
 
 namespace asynclint {
 namespace {
@@ -33,25 +35,27 @@ void dropReferenceObjectsResolved(std::vector<Diagnostic>& findings,
   });
 }
 
-void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings, bool spareCore,
-                   FileResult& result) {
+// Returns the resolution when it is complete (for the system view).
+std::optional<resolve::Resolution> checkDocument(resolve::FileSet& files,
+                                                 const engine::RuleSettings& settings,
+                                                 bool spareCore, FileResult& result) {
   const Document& entry = *files[0].document;
   if (auto problem = rootProblem(entry)) {
     problem->file = entry.path;
     entry.place(*problem);
     result.diagnostics.push_back(std::move(*problem));
-    return;
+    return std::nullopt;
   }
-  if (!entry.root.is_object()) return;
+  if (!entry.root.is_object()) return std::nullopt;
   auto start = std::chrono::steady_clock::now();
-  const resolve::Resolution resolution = resolve::resolveDocument(files);
+  resolve::Resolution resolution = resolve::resolveDocument(files);
   for (const auto& problem : resolution.problems())
     result.diagnostics.push_back(problem);
   result.times.load += secondsSince(start);
   // A referenced file that could not be parsed is an input error, as the entry's would be.
   for (std::size_t file = 1; file < files.size(); ++file)
     result.inputError = result.inputError || !files[file].document;
-  if (resolution.truncated()) return;
+  if (resolution.truncated()) return std::nullopt;
   const auto checkSchema = [&] {
     const auto schemaStart = std::chrono::steady_clock::now();
     auto findings = schema::validateDocument(resolution.tree());
@@ -90,6 +94,7 @@ void checkDocument(resolve::FileSet& files, const engine::RuleSettings& settings
     result.diagnostics.push_back(std::move(finding));
   }
   engine::dropRepeatedFindings(result.diagnostics);
+  return resolution;
 }
 
 // Drops the findings that comments and x-asynclint-ignore suppress; adds those that suppress
@@ -122,16 +127,21 @@ FileResult checkLoaded(LoadResult loaded, const std::string& path, double loadSe
   }
   // Taken before the checks: x-asynclint-ignore keys leave the tree that the schema check sees.
   std::vector<suppression::Directive> directives = suppression::takeDirectives(*loaded.document);
-  resolve::FileSet files(options.resolve, path, options.cache);
-  files.addEntry(std::move(loaded), path);
-  const Document& entry = *files[0].document;
-  for (Diagnostic diagnostic : files[0].diagnostics) {
+  auto files = std::make_unique<resolve::FileSet>(options.resolve, path, options.cache);
+  files->addEntry(std::move(loaded), path);
+  const Document& entry = *(*files)[0].document;
+  for (Diagnostic diagnostic : (*files)[0].diagnostics) {
     diagnostic.file = entry.path;
     entry.place(diagnostic);
     result.diagnostics.push_back(std::move(diagnostic));
   }
   try {
-    checkDocument(files, options.settings, options.spareCore, result);
+    auto resolution = checkDocument(*files, options.settings, options.spareCore, result);
+    if (options.keepResolved && resolution && isAsyncApiDocument(entry)) {
+      // The FileSet moves as a pointer: `entry` and the resolution's places stay valid.
+      result.resolved = std::make_shared<const system::ResolvedDocument>(
+          system::ResolvedDocument{std::move(files), std::move(*resolution)});
+    }
   } catch (const std::exception& error) {
     // A bug of ours or of a library must not end the run or let the file pass silently.
     Diagnostic internal = internalError(error);

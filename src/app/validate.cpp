@@ -155,22 +155,15 @@ int writeBaseline(const std::string& file, const report::RunReport& run, std::os
   return exitClean;
 }
 
-// The findings of the system rules, each under the settings of the file it is in (the
-// defaults for a file that only a document references).
+// The findings of the system rules over the documents the run has read and resolved, each
+// under the settings of the file it is in (the defaults for a file that only a document
+// references).
 std::vector<Diagnostic> systemFindings(
-    const Plan& planned,
-    const std::map<std::string, engine::RuleSettings, std::less<>>& settingsByFile,
-    const resolve::ResolveOptions& commandLine) {
-  std::vector<std::string> files;
-  for (const auto& file : planned.files) {
-    if (file.input.path != "-") files.push_back(file.input.path);  // stdin cannot be read twice
-  }
+    std::vector<std::shared_ptr<const system::ResolvedDocument>> documents,
+    const std::map<std::string, engine::RuleSettings, std::less<>>& settingsByFile) {
   const auto defaults = engine::RuleSettings::defaults();
-  const resolve::ResolveOptions options =
-      planned.files.empty() ? commandLine
-                            : resolveOptionsFor(commandLine, *planned.files.front().config);
   return checkSystem(
-      files, options,
+      std::move(documents),
       [&](const std::string& file, const std::string& rule) -> std::optional<Severity> {
         const auto it = settingsByFile.find(file);
         const auto& setting = (it == settingsByFile.end() ? defaults : it->second).of(rule);
@@ -271,7 +264,8 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
     jobs.push_back({input.path,
                     {config::settingsFor(*config, absolutePath(input.path)),
                      resolveOptionsFor(options.resolve, *config), cache,
-                     keepSource ? KeepSource::yes : KeepSource::no, spareCore, skipOthers}});
+                     keepSource ? KeepSource::yes : KeepSource::no, spareCore, skipOthers,
+                     system}});
   }
   std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
   if (system) {
@@ -287,6 +281,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   for (const auto& input : planned.ignored)
     ++tally.arguments[input.argument].ignored;
   Plan checked{{}, {}, {}, std::move(planned.ignored)};
+  std::vector<std::shared_ptr<const system::ResolvedDocument>> resolvedDocuments;
   bool inputError = false;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const std::string& path = jobs[i].path;
@@ -304,6 +299,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
       err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
                          result.times.load, result.times.schema, result.times.rules);
     }
+    if (result.resolved) resolvedDocuments.push_back(std::move(result.resolved));
     run.files.push_back(
         {path == "-" ? "<stdin>" : path, result.inputError, std::move(result.text)});
     for (auto& diagnostic : result.diagnostics)
@@ -311,7 +307,7 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   }
   if (system) {
     const auto systemStart = std::chrono::steady_clock::now();
-    for (auto& finding : systemFindings(checked, settingsByFile, options.resolve))
+    for (auto& finding : systemFindings(std::move(resolvedDocuments), settingsByFile))
       run.diagnostics.push_back(std::move(finding));
     if (options.timings)
       err << fmt::format("timings: system {:.3f} s\n", secondsSince(systemStart));

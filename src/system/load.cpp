@@ -47,13 +47,24 @@ LoadedSystem loadSystem(const std::vector<std::string>& files,
         system.problems_.push_back(problem);
       continue;
     }
-    for (const auto& problem : resolution.problems())
-      system.referenceProblems_.push_back(problem);
-    system.services_.push_back(buildServiceModel((*fileSet)[0].shown, resolution.tree()));
-    system.sources_.push_back(std::make_unique<LoadedSystem::Source>(
-        LoadedSystem::Source{std::move(fileSet), std::move(resolution)}));
+    system.add(std::make_shared<const ResolvedDocument>(
+        ResolvedDocument{std::move(fileSet), std::move(resolution)}));
   }
   return system;
+}
+
+LoadedSystem systemOf(std::vector<std::shared_ptr<const ResolvedDocument>> documents) {
+  LoadedSystem system;
+  for (auto& document : documents)
+    system.add(std::move(document));
+  return system;
+}
+
+void LoadedSystem::add(std::shared_ptr<const ResolvedDocument> document) {
+  for (const auto& problem : document->resolution.problems())
+    referenceProblems_.push_back(problem);
+  services_.push_back(buildServiceModel((*document->files)[0].shown, document->resolution.tree()));
+  sources_.push_back(std::move(document));
 }
 
 }  // namespace asynclint::system

@@ -14,6 +14,13 @@
 
 namespace asynclint::system {
 
+// A document read and resolved once (by `validate`'s per-file check, or by loadSystem), kept for
+// the system view: its files and the resolution that places its nodes.
+struct ResolvedDocument {
+  std::unique_ptr<resolve::FileSet> files;
+  resolve::Resolution resolution;
+};
+
 class LoadedSystem {
  public:
   const std::vector<ServiceModel>& services() const { return services_; }
@@ -30,12 +37,11 @@ class LoadedSystem {
  private:
   friend LoadedSystem loadSystem(const std::vector<std::string>&, const resolve::ResolveOptions&,
                                  std::shared_ptr<resolve::FileCache>);
-  struct Source {
-    std::unique_ptr<resolve::FileSet> files;
-    resolve::Resolution resolution;
-  };
+  friend LoadedSystem systemOf(std::vector<std::shared_ptr<const ResolvedDocument>>);
+  void add(std::shared_ptr<const ResolvedDocument> document);
+
   std::vector<ServiceModel> services_;
-  std::vector<std::unique_ptr<Source>> sources_;  // one per service
+  std::vector<std::shared_ptr<const ResolvedDocument>> sources_;  // one per service
   std::vector<Diagnostic> problems_;
   std::vector<Diagnostic> referenceProblems_;
 };
@@ -45,5 +51,9 @@ class LoadedSystem {
 LoadedSystem loadSystem(const std::vector<std::string>& files,
                         const resolve::ResolveOptions& options,
                         std::shared_ptr<resolve::FileCache> cache = nullptr);
+
+// The services of documents that a run has already read and resolved, each with its own options:
+// nothing is read again. Each must be an AsyncAPI document whose resolution is complete.
+LoadedSystem systemOf(std::vector<std::shared_ptr<const ResolvedDocument>> documents);
 
 }  // namespace asynclint::system
