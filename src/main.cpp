@@ -6,7 +6,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "app.hpp"
 #include "schema/embedded_schemas.hpp"
@@ -115,34 +119,41 @@ void addResolveOptions(CLI::App& command, asynclint::resolve::ResolveOptions& re
                    "Fetch http(s) references (10 s timeout, 16 MiB per file, each URL once)");
 }
 
-}  // namespace
+// One subcommand: where CLI11 parses it, what to finish once parsing is done (outputs paired
+// from the order of -f and -o), and what runs when it is the one given. Its options live on the
+// heap, shared by the closures, because CLI11 writes into them during parsing.
+struct Command {
+  CLI::App* cli = nullptr;
+  std::function<void()> finishParsing;
+  std::function<int()> run;
+};
 
-int main(int argc, char** argv) {
-  CLI::App app{"asynclint: a fast, precise validator and linter for AsyncAPI documents",
-               "asynclint"};
-  app.set_version_flag("--version", versionText());
-  app.require_subcommand(1);
-  app.footer(
-      "Examples:\n"
-      "  asynclint validate asyncapi.yaml\n"
-      "  asynclint validate specs/\n"
-      "  asynclint validate 'services/**/asyncapi.yaml' --format json\n"
-      "  cat asyncapi.yaml | asynclint validate -\n"
-      "  asynclint validate --rule info-contact-missing=off --rule channel-unused=error spec.yaml\n"
-      "  asynclint validate --write-baseline .asynclint-baseline.json specs/*.yaml\n"
-      "  asynclint validate --baseline .asynclint-baseline.json specs/*.yaml\n"
-      "  asynclint init\n"
-      "  asynclint bundle asyncapi.yaml -o bundle.yaml\n"
-      "  asynclint rules\n"
-      "  asynclint explain channel-unused\n"
-      "  asynclint catalog services/ --who-consumes orders.created\n"
-      "  asynclint graph services/ --format dot | dot -Tsvg > flow.svg\n"
-      "  asynclint diff main:asyncapi.yaml asyncapi.yaml -f github\n\n"
-      "Exit codes: 0 clean, 1 findings at or above the failure severity, 2 usage or input errors.");
+// -f FORMAT (repeatable, each paired with the -o after it) for `validate` and `diff`.
+void addOutputOptions(CLI::App& command, OutputFlags& flags) {
+  flags.format =
+      command
+          .add_option("-f,--format", flags.formats,
+                      "Output format (default text); repeat for several outputs:" + formatList())
+          ->check(CLI::IsMember(asynclint::report::formatNames()))
+          ->allow_extra_args(false)
+          ->type_name("FORMAT");
+  flags.output =
+      command
+          .add_option("-o,--output", flags.paths,
+                      "Write the format given just before to FILE instead of standard output")
+          ->allow_extra_args(false)
+          ->type_name("FILE");
+}
 
-  asynclint::ValidateOptions options;
-  bool noColor = false;
-  std::string failSeverity = "error";
+Command addValidate(CLI::App& app) {
+  struct State {
+    asynclint::ValidateOptions options;
+    OutputFlags outputFlags;
+    bool noColor = false;
+    std::string failSeverity = "error";
+  };
+  auto state = std::make_shared<State>();
+  asynclint::ValidateOptions& options = state->options;
   auto* validate = app.add_subcommand(
       "validate",
       "Check AsyncAPI documents (YAML or JSON) against the official schema of their version");
@@ -151,20 +162,7 @@ int main(int argc, char** argv) {
                    "Documents, folders (searched for AsyncAPI documents) or quoted globs "
                    "('specs/**/*.yaml'); - reads standard input")
       ->required();
-  OutputFlags outputFlags;
-  outputFlags.format =
-      validate
-          ->add_option("-f,--format", outputFlags.formats,
-                       "Output format (default text); repeat for several outputs:" + formatList())
-          ->check(CLI::IsMember(asynclint::report::formatNames()))
-          ->allow_extra_args(false)
-          ->type_name("FORMAT");
-  outputFlags.output =
-      validate
-          ->add_option("-o,--output", outputFlags.paths,
-                       "Write the format given just before to FILE instead of standard output")
-          ->allow_extra_args(false)
-          ->type_name("FILE");
+  addOutputOptions(*validate, state->outputFlags);
   validate->add_flag("-q,--quiet", options.report.quiet,
                      "Human formats (text, stylish, markdown) show errors only; machine formats "
                      "stay complete");
@@ -178,9 +176,10 @@ int main(int argc, char** argv) {
                    "Files checked at once (0: one per core); the output order does not change")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  validate->add_flag("--no-color", noColor, "Never color the output (also: NO_COLOR=1)");
+  validate->add_flag("--no-color", state->noColor, "Never color the output (also: NO_COLOR=1)");
   validate
-      ->add_option("--fail-severity", failSeverity, "Lowest severity that makes the exit code 1")
+      ->add_option("--fail-severity", state->failSeverity,
+                   "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "hint"}))
       ->capture_default_str();
   addConfigOptions(*validate, options.config);
@@ -208,150 +207,204 @@ int main(int argc, char** argv) {
       "  asynclint validate api/*.yaml -f sarif -o asynclint.sarif -f stylish\n"
       "  asynclint validate --quiet --no-color spec.yaml\n"
       "  asynclint validate --system services/ -f sarif -o system.sarif");
+  return {validate,
+          [state, validate] {
+            state->options.outputs = pairOutputs(state->outputFlags, validate->parse_order());
+          },
+          [state] {
+            state->options.report.color = wantsColor(state->noColor);
+            state->options.progress = showsProgress();
+            state->options.failSeverity = *asynclint::parseSeverity(state->failSeverity);
+            return asynclint::runValidate(state->options, std::cout, std::cerr);
+          }};
+}
 
-  asynclint::CatalogOptions catalogOptions;
+Command addCatalog(CLI::App& app) {
+  auto options = std::make_shared<asynclint::CatalogOptions>();
   auto* catalog = app.add_subcommand(
       "catalog",
       "Per address of a system of services: who sends, who receives, which messages, which "
       "protocols");
-  catalog->add_option("paths", catalogOptions.paths, "Documents and folders (searched recursively)")
+  catalog->add_option("paths", options->paths, "Documents and folders (searched recursively)")
       ->required();
-  catalog->add_option("-f,--format", catalogOptions.format, "text, markdown or json")
+  catalog->add_option("-f,--format", options->format, "text, markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
-  catalog->add_option("--who-consumes", catalogOptions.whoConsumes,
+  catalog->add_option("--who-consumes", options->whoConsumes,
                       "List the operations that receive from this address");
-  catalog->add_option("--who-produces", catalogOptions.whoProduces,
+  catalog->add_option("--who-produces", options->whoProduces,
                       "List the operations that send to this address");
-  addResolveOptions(*catalog, catalogOptions.resolve);
+  addResolveOptions(*catalog, options->resolve);
   catalog->footer(
       "Examples:\n"
       "  asynclint catalog services/\n"
       "  asynclint catalog services/ --format markdown > EVENTS.md\n"
       "  asynclint catalog services/ --who-consumes orders.created");
+  return {catalog, {}, [options] { return asynclint::runCatalog(*options, std::cout, std::cerr); }};
+}
 
-  asynclint::GraphOptions graphOptions;
+Command addGraph(CLI::App& app) {
+  auto options = std::make_shared<asynclint::GraphOptions>();
   auto* graph = app.add_subcommand(
       "graph", "The event flow of a system of services: services → addresses → services");
-  graph->add_option("paths", graphOptions.paths, "Documents and folders (searched recursively)")
+  graph->add_option("paths", options->paths, "Documents and folders (searched recursively)")
       ->required();
-  graph->add_option("-f,--format", graphOptions.format, "mermaid or dot")
+  graph->add_option("-f,--format", options->format, "mermaid or dot")
       ->check(CLI::IsMember({"mermaid", "dot"}))
       ->capture_default_str();
-  addResolveOptions(*graph, graphOptions.resolve);
+  addResolveOptions(*graph, options->resolve);
   graph->footer(
       "Examples:\n"
       "  asynclint graph services/ > flow.mmd\n"
       "  asynclint graph services/ --format dot | dot -Tsvg > flow.svg");
+  return {graph, {}, [options] { return asynclint::runGraph(*options, std::cout, std::cerr); }};
+}
 
-  asynclint::BundleOptions bundleOptions;
+Command addBundle(CLI::App& app) {
+  auto options = std::make_shared<asynclint::BundleOptions>();
   auto* bundle = app.add_subcommand(
       "bundle",
       "Write one self-contained document: parts of other files it refers to are copied "
       "into components");
-  bundle->add_option("entry", bundleOptions.entry, "The document to bundle")->required();
-  bundle->add_option("-o,--output", bundleOptions.output,
-                     "File to write (default: standard output)");
+  bundle->add_option("entry", options->entry, "The document to bundle")->required();
+  bundle->add_option("-o,--output", options->output, "File to write (default: standard output)");
   bundle
-      ->add_option("--format", bundleOptions.format,
+      ->add_option("--format", options->format,
                    "yaml or json (default: by the output's extension, else yaml)")
       ->check(CLI::IsMember({"yaml", "json"}));
-  addResolveOptions(*bundle, bundleOptions.resolve);
+  addResolveOptions(*bundle, options->resolve);
   bundle->footer(
       "Examples:\n"
       "  asynclint bundle services/backend/asyncapi.yaml -o backend.bundle.yaml\n"
       "  asynclint bundle asyncapi.yaml --format json > bundle.json");
+  return {bundle, {}, [options] { return asynclint::runBundle(*options, std::cout, std::cerr); }};
+}
 
-  asynclint::DiffOptions diffOptions;
-  std::string diffFailSeverity = "error";
-  bool diffNoColor = false;
+Command addDiff(CLI::App& app) {
+  struct State {
+    asynclint::DiffOptions options;
+    OutputFlags outputFlags;
+    bool noColor = false;
+    std::string failSeverity = "error";
+  };
+  auto state = std::make_shared<State>();
+  asynclint::DiffOptions& options = state->options;
   auto* diff = app.add_subcommand(
       "diff",
       "What changed between two versions of a document, and whom it breaks: breaking changes "
       "are errors, possibly breaking ones warnings, safe ones info (see docs/diff.md)");
-  diff->add_option("old", diffOptions.before,
+  diff->add_option("old", options.before,
                    "The old document: a file, or REV:path to read it from git (main:asyncapi.yaml)")
       ->required();
-  diff->add_option("new", diffOptions.after, "The new document: a file, or REV:path")->required();
-  OutputFlags diffOutputFlags;
-  diffOutputFlags.format =
-      diff->add_option("-f,--format", diffOutputFlags.formats,
-                       "Output format (default text); repeat for several outputs:" + formatList())
-          ->check(CLI::IsMember(asynclint::report::formatNames()))
-          ->allow_extra_args(false)
-          ->type_name("FORMAT");
-  diffOutputFlags.output =
-      diff->add_option("-o,--output", diffOutputFlags.paths,
-                       "Write the format given just before to FILE instead of standard output")
-          ->allow_extra_args(false)
-          ->type_name("FILE");
-  diff->add_flag("-q,--quiet", diffOptions.report.quiet,
+  diff->add_option("new", options.after, "The new document: a file, or REV:path")->required();
+  addOutputOptions(*diff, state->outputFlags);
+  diff->add_flag("-q,--quiet", options.report.quiet,
                  "Human formats show breaking changes (errors) only");
-  diff->add_flag("--no-color", diffNoColor, "Never color the output (also: NO_COLOR=1)");
-  diff->add_option("--fail-severity", diffFailSeverity,
+  diff->add_flag("--no-color", state->noColor, "Never color the output (also: NO_COLOR=1)");
+  diff->add_option("--fail-severity", state->failSeverity,
                    "Lowest severity that makes the exit code 1 (error: a breaking change)")
       ->check(CLI::IsMember({"error", "warning", "info", "hint"}))
       ->capture_default_str();
-  diff->add_flag("--timings", diffOptions.timings,
+  diff->add_flag("--timings", options.timings,
                  "Print the time of each phase (load, compare, report) to standard error");
-  addConfigOptions(*diff, diffOptions.config);
-  addResolveOptions(*diff, diffOptions.resolve);
+  addConfigOptions(*diff, options.config);
+  addResolveOptions(*diff, options.resolve);
   diff->footer(
       "Examples:\n"
       "  asynclint diff old/asyncapi.yaml asyncapi.yaml\n"
       "  asynclint diff main:asyncapi.yaml asyncapi.yaml -f github\n"
       "  asynclint diff v1.0.0:api/asyncapi.yaml api/asyncapi.yaml -f markdown -o diff.md\n"
       "  asynclint diff --rule diff-sent-message-added=error old.yaml new.yaml");
+  return {diff,
+          [state, diff] {
+            state->options.outputs = pairOutputs(state->outputFlags, diff->parse_order());
+          },
+          [state] {
+            state->options.report.color = wantsColor(state->noColor);
+            state->options.failSeverity = *asynclint::parseSeverity(state->failSeverity);
+            return asynclint::runDiff(state->options, std::cout, std::cerr);
+          }};
+}
 
-  asynclint::config::ConfigChoice rulesConfig;
+Command addRules(CLI::App& app) {
+  struct State {
+    asynclint::config::ConfigChoice config;
+    bool markdown = false;
+  };
+  auto state = std::make_shared<State>();
   auto* rules = app.add_subcommand(
       "rules",
       "List every rule: id, severity and whether it is on under the configuration of "
       "the current folder, versions, summary");
-  addConfigOptions(*rules, rulesConfig);
-  bool rulesMarkdown = false;
-  rules->add_flag("--markdown", rulesMarkdown,
+  addConfigOptions(*rules, state->config);
+  rules->add_flag("--markdown", state->markdown,
                   "Print the rules that check documents as a Markdown table (README.md's)");
-  app.add_subcommand("init",
-                     "Write a commented starter .asynclint.yaml into the current folder (never "
-                     "overwrites one)");
-  std::string ruleId;
-  auto* explain = app.add_subcommand("explain", "Print the documentation of a rule");
-  explain->add_option("rule", ruleId, "Rule id, as `asynclint rules` lists it")->required();
+  return {rules, {}, [state] {
+            return asynclint::runListRules(
+                state->config,
+                state->markdown ? asynclint::RulesListing::markdown : asynclint::RulesListing::text,
+                std::cout, std::cerr);
+          }};
+}
 
+Command addInit(CLI::App& app) {
+  auto* init = app.add_subcommand("init",
+                                  "Write a commented starter .asynclint.yaml into the current "
+                                  "folder (never overwrites one)");
+  return {init, {}, [] { return asynclint::runInit(".", std::cout, std::cerr); }};
+}
+
+Command addExplain(CLI::App& app) {
+  auto ruleId = std::make_shared<std::string>();
+  auto* explain = app.add_subcommand("explain", "Print the documentation of a rule");
+  explain->add_option("rule", *ruleId, "Rule id, as `asynclint rules` lists it")->required();
+  return {explain, {}, [ruleId] { return asynclint::runExplain(*ruleId, std::cout, std::cerr); }};
+}
+
+void describeApp(CLI::App& app) {
+  app.set_version_flag("--version", versionText());
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  asynclint validate asyncapi.yaml\n"
+      "  asynclint validate specs/\n"
+      "  asynclint validate 'services/**/asyncapi.yaml' --format json\n"
+      "  cat asyncapi.yaml | asynclint validate -\n"
+      "  asynclint validate --rule info-contact-missing=off --rule channel-unused=error spec.yaml\n"
+      "  asynclint validate --write-baseline .asynclint-baseline.json specs/*.yaml\n"
+      "  asynclint validate --baseline .asynclint-baseline.json specs/*.yaml\n"
+      "  asynclint init\n"
+      "  asynclint bundle asyncapi.yaml -o bundle.yaml\n"
+      "  asynclint rules\n"
+      "  asynclint explain channel-unused\n"
+      "  asynclint catalog services/ --who-consumes orders.created\n"
+      "  asynclint graph services/ --format dot | dot -Tsvg > flow.svg\n"
+      "  asynclint diff main:asyncapi.yaml asyncapi.yaml -f github\n\n"
+      "Exit codes: 0 clean, 1 findings at or above the failure severity, 2 usage or input errors.");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"asynclint: a fast, precise validator and linter for AsyncAPI documents",
+               "asynclint"};
+  describeApp(app);
+  const std::vector<Command> commands{addValidate(app), addCatalog(app), addGraph(app),
+                                      addBundle(app),   addDiff(app),    addRules(app),
+                                      addInit(app),     addExplain(app)};
   try {
     app.parse(argc, argv);
-    if (app.got_subcommand("validate"))
-      options.outputs = pairOutputs(outputFlags, validate->parse_order());
-    if (app.got_subcommand("diff"))
-      diffOptions.outputs = pairOutputs(diffOutputFlags, diff->parse_order());
+    for (const Command& command : commands) {
+      if (command.cli->parsed() && command.finishParsing) command.finishParsing();
+    }
   } catch (const CLI::Success& success) {
     return app.exit(success);
   } catch (const CLI::ParseError& error) {
     app.exit(error);
     return asynclint::exitUsage;
   }
-
-  if (app.got_subcommand("rules"))
-    return asynclint::runListRules(
-        rulesConfig,
-        rulesMarkdown ? asynclint::RulesListing::markdown : asynclint::RulesListing::text,
-        std::cout, std::cerr);
-  if (app.got_subcommand("init")) return asynclint::runInit(".", std::cout, std::cerr);
-  if (app.got_subcommand("bundle"))
-    return asynclint::runBundle(bundleOptions, std::cout, std::cerr);
-  if (app.got_subcommand("explain")) return asynclint::runExplain(ruleId, std::cout, std::cerr);
-  if (app.got_subcommand("catalog"))
-    return asynclint::runCatalog(catalogOptions, std::cout, std::cerr);
-  if (app.got_subcommand("graph")) return asynclint::runGraph(graphOptions, std::cout, std::cerr);
-  if (app.got_subcommand("diff")) {
-    diffOptions.report.color = wantsColor(diffNoColor);
-    diffOptions.failSeverity = *asynclint::parseSeverity(diffFailSeverity);
-    return asynclint::runDiff(diffOptions, std::cout, std::cerr);
+  for (const Command& command : commands) {
+    if (command.cli->parsed()) return command.run();
   }
-
-  options.report.color = wantsColor(noColor);
-  options.progress = showsProgress();
-  options.failSeverity = *asynclint::parseSeverity(failSeverity);
-  return asynclint::runValidate(options, std::cout, std::cerr);
+  return asynclint::exitUsage;  // require_subcommand(1) makes this unreachable
 }

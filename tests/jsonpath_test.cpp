@@ -120,9 +120,7 @@ TEST_SUITE("jsonpath") {
 
   TEST_CASE("references: followed on request, matches where the node is written, cycles once") {
     const json& document = sample();
-    const auto follow = [&](const json& node) {
-      return followLocal(document, node);
-    };
+    const auto follow = [&](const json& node) { return followLocal(document, node); };
     CHECK(pointers("$.channels.orders.messages.created.payload.type") == List{});
     CHECK(pointers("$.channels.orders.messages.created.payload.type", document, follow) ==
           List{"/components/messages/Created/payload/type"});
@@ -141,9 +139,7 @@ TEST_SUITE("jsonpath") {
       "references: a filter's @.a.b reads through them too, as in Spectral's resolved "
       "document") {
     const json& document = sample();
-    const auto follow = [&](const json& node) {
-      return followLocal(document, node);
-    };
+    const auto follow = [&](const json& node) { return followLocal(document, node); };
     const std::string throughRef = "$.channels[?(@.messages.created.payload.type === 'object')]";
     CHECK(pointers(throughRef) == List{});
     CHECK(pointers(throughRef, document, follow) == List{"/channels/orders"});

@@ -271,9 +271,10 @@ rules:
 
   TEST_CASE("patterns, casing and filters check a 300,000-character value (no stack overflow)") {
     // std::regex recursed once per character and crashed here; patterns now run on PCRE2.
-    const std::string document = "asyncapi: 3.0.0\ninfo:\n  title: T\n  version: 1.0.0\n"
-                                 "  description: '" +
-                                 std::string(300'000, 'a') + "c'\n";
+    const std::string document =
+        "asyncapi: 3.0.0\ninfo:\n  title: T\n  version: 1.0.0\n"
+        "  description: '" +
+        std::string(300'000, 'a') + "c'\n";
     const auto output = lintWith("long-value", R"(rules:
   no-c-anywhere:
     given: $..description
@@ -297,8 +298,8 @@ rules:
     // Spectral prints the value in the message: the whole 300,001 characters.
     const std::string patternFinding = "doc.yaml:5:3: warning: \"aaaa";
     const std::string patternEnd = "ac\" must not match the pattern \"(a|b)*c\" [no-c-anywhere]\n";
-    CHECK(output.starts_with("doc.yaml:3:3: warning: \"title\" property must be falsy [filtered]\n" +
-                             patternFinding));
+    CHECK(output.starts_with(
+        "doc.yaml:3:3: warning: \"title\" property must be falsy [filtered]\n" + patternFinding));
     CHECK(output.ends_with(patternEnd + "0 errors, 2 warnings in 1 file\n"));
   }
 
@@ -318,9 +319,10 @@ rules:
         notMatch: /api/v1
 )",
                                  smallDocument);
-    CHECK(output == "doc.yaml:12:5: warning: \"a\" must match the pattern \"/^Z$/i\" "
-                    "[title-any-case]\n"
-                    "0 errors, 1 warning in 1 file\n");
+    CHECK(output ==
+          "doc.yaml:12:5: warning: \"a\" must match the pattern \"/^Z$/i\" "
+          "[title-any-case]\n"
+          "0 errors, 1 warning in 1 file\n");
     const auto sticky = lintWith("pattern-flag-sticky", R"(rules:
   sticky:
     given: $.info.title
@@ -330,8 +332,9 @@ rules:
         match: /^T/y
 )",
                                  smallDocument);
-    CHECK(sticky == "ruleset.yaml:7:9: error: the regular expression flag 'y' is not supported "
-                    "[config]\n1 error, 0 warnings in 1 file\n");
+    CHECK(sticky ==
+          "ruleset.yaml:7:9: error: the regular expression flag 'y' is not supported "
+          "[config]\n1 error, 0 warnings in 1 file\n");
   }
 
   TEST_CASE("alphabetical on an object: its keys in the order they are written") {

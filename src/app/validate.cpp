@@ -261,11 +261,11 @@ int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream&
   std::vector<FileJob> jobs;
   for (const auto& [input, config] : planned.files) {
     const bool skipOthers = options.skipNonAsyncApi || input.found == Found::searched;
-    jobs.push_back({input.path,
-                    {config::settingsFor(*config, absolutePath(input.path)),
-                     resolveOptionsFor(options.resolve, *config), cache,
-                     keepSource ? KeepSource::yes : KeepSource::no, spareCore, skipOthers,
-                     system}});
+    jobs.push_back(
+        {input.path,
+         {config::settingsFor(*config, absolutePath(input.path)),
+          resolveOptionsFor(options.resolve, *config), cache,
+          keepSource ? KeepSource::yes : KeepSource::no, spareCore, skipOthers, system}});
   }
   std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
   if (system) {

@@ -53,7 +53,8 @@ std::optional<Resolved> RuleContext::resolve(std::string_view pointer) const {
   // A chain longer than the number of references must have gone round a cycle.
   for (std::size_t hops = 0; hops <= refs_.all().size(); ++hops) {
     const Reference* reference = refs_.at(current.pointer);
-    if (reference == nullptr) return current.node != nullptr ? std::optional(current) : std::nullopt;
+    if (reference == nullptr)
+      return current.node != nullptr ? std::optional(current) : std::nullopt;
     if (reference->kind != RefKind::local || !reference->resolved()) return std::nullopt;
     current = Resolved{reference->written, reference->node};
   }

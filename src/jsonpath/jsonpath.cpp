@@ -282,7 +282,7 @@ struct MethodCall : Expr {
   enum class Method { match, includes, startsWith, endsWith };
   Method method = Method::match;
   ExprPtr object;
-  ExprPtr argument;                   // for all but a match with a regex literal
+  ExprPtr argument;                     // for all but a match with a regex literal
   std::optional<RegexLiteral> literal;  // /re/ given to match()
   Value eval(const Candidate& candidate) const override {
     const Value base = object->eval(candidate);
@@ -302,7 +302,7 @@ struct MethodCall : Expr {
       if (!literal && (pattern.undefined() || !pattern.get().is_string())) return Value::of(false);
       try {
         return Value::of(literal ? regex::search(literal->source, s, literal->flags)
-                               : regex::search(pattern.get().get<std::string>(), s));
+                                 : regex::search(pattern.get().get<std::string>(), s));
       } catch (const regex::RegexError&) {
         // JavaScript would throw on a bad pattern; JSONPath-Plus reads a throwing filter as false.
         return Value::of(false);
@@ -1002,8 +1002,7 @@ class Evaluator {
     }
   }
 
-  static void selectIndex(const NodeView& parent, const std::string& name,
-                          std::vector<Node>& out) {
+  static void selectIndex(const NodeView& parent, const std::string& name, std::vector<Node>& out) {
     std::size_t index = 0;
     const auto [ptr, ec] = std::from_chars(name.data(), name.data() + name.size(), index);
     if (ec == std::errc() && ptr == name.data() + name.size() && index < parent.value->size())

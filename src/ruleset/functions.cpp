@@ -512,7 +512,8 @@ std::variant<CompiledPattern, std::string> compilePattern(const std::string& tex
 
 // Whether `pattern` matches `subject`; a match that exhausts the engine's budget is reported as
 // the function's finding rather than read as a match or a miss.
-std::variant<bool, std::string> searchIn(const CompiledPattern& pattern, const std::string& subject) {
+std::variant<bool, std::string> searchIn(const CompiledPattern& pattern,
+                                         const std::string& subject) {
   try {
     return regex::search(pattern.source, subject, pattern.flags);
   } catch (const regex::RegexError& error) {
@@ -546,9 +547,8 @@ class Pattern : public Function {
     if (const auto* error = std::get_if<std::string>(&found)) {
       results.push_back({fmt::format("{} could not be checked: {}", kValue, *error), std::nullopt});
     } else if (std::get<bool>(found) == failsOnMatch) {
-      results.push_back(
-          {fmt::format("{} {} the pattern {}", kValue, verb, json(test.text).dump()),
-           std::nullopt});
+      results.push_back({fmt::format("{} {} the pattern {}", kValue, verb, json(test.text).dump()),
+                         std::nullopt});
     }
   }
 };
@@ -576,7 +576,8 @@ Prepared pattern(const json* options) {
     auto compiled = compilePattern(it->get<std::string>());
     if (auto* error = std::get_if<std::string>(&compiled))
       return OptionError{pointer::append("", names[i]), *error};
-    tests[i] = Pattern::Test{it->get<std::string>(), std::get<CompiledPattern>(std::move(compiled))};
+    tests[i] =
+        Pattern::Test{it->get<std::string>(), std::get<CompiledPattern>(std::move(compiled))};
   }
   return std::make_shared<Pattern>(std::move(tests[0]), std::move(tests[1]));
 }

@@ -1,8 +1,8 @@
 #include "text/ecma_regex.hpp"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <fmt/format.h>
+#include <pcre2.h>
 
 #include <memory>
 #include <unordered_map>
@@ -59,9 +59,8 @@ std::string cacheKey(const std::string& pattern, Flags flags) {
 Compiled compile(const std::string& pattern, Flags flags) {
   int errorCode = 0;
   PCRE2_SIZE errorOffset = 0;
-  pcre2_code* code =
-      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                    optionsFor(flags), &errorCode, &errorOffset, nullptr);
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                   optionsFor(flags), &errorCode, &errorOffset, nullptr);
   if (code == nullptr) {
     return {nullptr, fmt::format("the regular expression '{}' is invalid: {} (at offset {})",
                                  pattern, errorText(errorCode), errorOffset)};
@@ -98,9 +97,10 @@ class ThreadMatcher {
     if (result == PCRE2_ERROR_JIT_STACKLIMIT) result = match(entry, subject, PCRE2_NO_JIT);
     if (result >= 0) return true;
     if (result == PCRE2_ERROR_NOMATCH) return false;
-    throw RegexError(fmt::format("the regular expression '{}' could not be matched against a "
-                                 "value of {} bytes: {}",
-                                 pattern, subject.size(), errorText(result)));
+    throw RegexError(
+        fmt::format("the regular expression '{}' could not be matched against a "
+                    "value of {} bytes: {}",
+                    pattern, subject.size(), errorText(result)));
   }
 
  private:
