@@ -61,12 +61,26 @@ class ChannelAddressDuplicate final : public Rule {
     const std::vector<Channel> channels = context.inWrittenOrder(
         rootChannelsWithAddress(context), [](const Channel& channel) { return channel.pointer; });
     std::unordered_map<std::string, AddressGroup> groups;
+    // The later channels that repeat each earlier one's address, in the order they are met:
+    // merging them all is one fix, so they are one finding.
+    std::vector<std::pair<const Channel*, std::vector<const Channel*>>> repeats;
     for (const auto& channel : channels) {
       AddressGroup& group = groups[asyncapi::withoutParameterNames(channel.address)];
       if (const Channel* earlier = group.earlierSharingAServer(channel)) {
-        reportDuplicate(context, *earlier, channel);
+        if (earlier->node == channel.node) {
+          reportSameChannel(context, *earlier, channel);
+        } else {
+          repeatsOf(repeats, earlier).push_back(&channel);
+        }
       }
       group.add(channel);
+    }
+    for (const auto& [earlier, later] : repeats) {
+      if (later.size() == 1) {
+        reportDuplicate(context, *earlier, *later.front());
+      } else {
+        reportGroup(context, *earlier, later);
+      }
     }
   }
 
@@ -104,16 +118,46 @@ class ChannelAddressDuplicate final : public Rule {
     return servers;
   }
 
-  static void reportDuplicate(RuleContext& context, const Channel& first, const Channel& second) {
-    if (first.node == second.node) {
-      context.report(second.pointer,
-                     fmt::format("channel '{}' is the same channel as '{}' (address '{}'): keep "
-                                 "one of them",
-                                 second.name, first.name, second.address),
-                     Anchor::key,
-                     {RuleContext::note(first.pointer, fmt::format("channel '{}'", first.name))});
-      return;
+  static std::vector<const Channel*>& repeatsOf(
+      std::vector<std::pair<const Channel*, std::vector<const Channel*>>>& repeats,
+      const Channel* earlier) {
+    for (auto& [first, later] : repeats) {
+      if (first == earlier) return later;
     }
+    return repeats.emplace_back(earlier, std::vector<const Channel*>{}).second;
+  }
+
+  static void reportSameChannel(RuleContext& context, const Channel& first, const Channel& second) {
+    context.report(second.pointer,
+                   fmt::format("channel '{}' is the same channel as '{}' (address '{}'): keep "
+                               "one of them",
+                               second.name, first.name, second.address),
+                   Anchor::key,
+                   {RuleContext::note(first.pointer, fmt::format("channel '{}'", first.name))});
+  }
+
+  // Several channels on the address of `first`: one finding at the first of them, a note at
+  // each of the others and at `first`.
+  static void reportGroup(RuleContext& context, const Channel& first,
+                          const std::vector<const Channel*>& later) {
+    std::string names;
+    std::vector<RelatedLocation> notes{RuleContext::note(
+        first.addressPointer, fmt::format("the address of channel '{}'", first.name))};
+    for (std::size_t i = 0; i < later.size(); ++i) {
+      names += fmt::format("{}'{}'", i == 0 ? "" : (i + 1 == later.size() ? " and " : ", "),
+                           later[i]->name);
+      if (i > 0)
+        notes.push_back(RuleContext::note(
+            later[i]->addressPointer, fmt::format("the address of channel '{}'", later[i]->name)));
+    }
+    context.report(later.front()->addressPointer,
+                   fmt::format("channels {} have the address of channel '{}' ('{}'): {} channels "
+                               "share one address; merge them, or give each its own address",
+                               names, first.name, first.address, later.size() + 1),
+                   Anchor::value, std::move(notes));
+  }
+
+  static void reportDuplicate(RuleContext& context, const Channel& first, const Channel& second) {
     const std::string sameness =
         first.address == second.address
             ? fmt::format("the same address '{}' as channel '{}'", second.address, first.name)

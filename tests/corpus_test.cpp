@@ -100,10 +100,11 @@ const std::map<std::string, int> realNotes{
     {"operation-description-missing", 90},
     // adeo: schemas BuCode, ErrorStep, ErrorMessage, ErrorCode; security schemes declared but
     // repeated inline (correlation-id, streetlights-*, operation-security); oneof and slack-rtm
-    // messages that no channel uses.
-    {"component-unused", 18},
-    // kraken multiple-channels: six channels share the address '/' with currencyInfo (3.0, 3.1).
-    {"channel-address-duplicate", 12},
+    // messages that no channel uses (in 2.6.0 too: testMessage1, testMessage2, memberLeftChannel).
+    {"component-unused", 21},
+    // kraken multiple-channels: seven channels share the address '/' (3.0, 3.1): one finding each,
+    // since merging them is one fix.
+    {"channel-address-duplicate", 2},
     // slack-rtm botAdded/botChanged and oneof testMessage1/objectWithKey,
     // testMessage2/objectWithKey2.
     {"message-payload-duplicate", 6},
