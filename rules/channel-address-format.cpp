@@ -65,10 +65,22 @@ class ChannelAddressFormat final : public Rule {
               Severity::warning,
               true,
               "A channel address has a query, fragment, trailing slash, bad braces or whitespace",
-              Versions::v3,
+              Versions::all,
               {}}) {}
 
   void check(RuleContext& context) const override {
+    if (context.majorVersion() == 2) {
+      // AsyncAPI 2: the key of each channel is its address.
+      forEachMember(context.root(), "/channels",
+                    [&](const std::string& name, const std::string& at, const nlohmann::json&) {
+                      for (const auto& problem : addressProblems(name)) {
+                        context.report(at,
+                                       text::oneLine(fmt::format("channel '{}' {}", name, problem)),
+                                       Anchor::key);
+                      }
+                    });
+      return;
+    }
     for (const auto& channel : asyncapi::channels(context)) {
       const auto address = channel.node->find("address");
       if (address == channel.node->end() || !address->is_string()) continue;

@@ -1,11 +1,15 @@
-// Each entry of a channel's `servers` must reference a server where the channel may use it.
+// Each entry of a channel's `servers` must reference (AsyncAPI 3) or name (AsyncAPI 2.2+) a server
+// where the channel may use it.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/asyncapi.hpp"
 #include "source/json_pointer.hpp"
+#include "text/suggest.hpp"
 
 namespace asynclint::engine {
 namespace {
@@ -25,11 +29,15 @@ class ChannelServerRef final : public Rule {
       : Rule({"channel-server-ref",
               Severity::error,
               true,
-              "A channel's `servers` must reference servers under `#/servers`",
-              Versions::v3,
+              "A channel's `servers` must name or reference servers the document defines",
+              Versions::all,
               {}}) {}
 
   void check(RuleContext& context) const override {
+    if (context.majorVersion() == 2) {
+      checkNames(context);
+      return;
+    }
     for (const auto& channel : asyncapi::channels(context)) {
       const bool root = channel.pointer.starts_with("/channels/");
       const std::string servers = pointer::append(channel.pointer, "servers");
@@ -42,6 +50,43 @@ class ChannelServerRef final : public Rule {
   }
 
  private:
+  // AsyncAPI 2.2 and later: a channel's `servers` are names of entries of the root `servers`.
+  static void checkNames(RuleContext& context) {
+    const json* defined = context.at("/servers");
+    std::vector<std::string> names;
+    if (defined != nullptr && defined->is_object()) {
+      for (const auto& [name, server] : defined->items())
+        names.push_back(name);
+    }
+    for (const auto& channel : asyncapi::channels(context)) {
+      const std::string servers = pointer::append(channel.pointer, "servers");
+      const json* list = context.at(servers);
+      if (list == nullptr || !list->is_array()) continue;
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& entry = (*list)[i];
+        // A name that is not a string is the schema check's finding.
+        if (!entry.is_string()) continue;
+        const std::string name = entry.get<std::string>();
+        if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+        context.report(pointer::append(servers, i),
+                       fmt::format("channel '{}' lists server '{}', which the document's servers "
+                                   "do not define{}",
+                                   channel.key, name, definedNames(name, names)));
+      }
+    }
+  }
+
+  static std::string definedNames(const std::string& name,
+                                  const std::vector<std::string>& names) {
+    if (names.empty()) return " (the document defines no servers)";
+    if (const auto suggestion = text::closest(name, names))
+      return fmt::format(" (did you mean '{}'?)", *suggestion);
+    std::string list;
+    for (const auto& defined : names)
+      list += (list.empty() ? "" : ", ") + ("'" + defined + "'");
+    return " (defined: " + list + ")";
+  }
+
   static void checkEntry(RuleContext& context, const std::string& channel, bool root,
                          const std::string& entry) {
     // An entry that is not a reference is a schema finding; a broken one is ref-unresolved's.

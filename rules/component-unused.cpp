@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 
@@ -64,7 +65,7 @@ class ComponentUnused final : public Rule {
               Severity::warning,
               true,
               "A reusable component is never referenced",
-              Versions::v3,
+              Versions::all,
               {}}) {}
 
   void check(RuleContext& context) const override {
@@ -74,22 +75,49 @@ class ComponentUnused final : public Rule {
     std::unordered_set<std::string_view> uncertainMaps;
     collectUses(context, used, uncertainMaps);
     const bool allUncertain = uncertainMaps.contains("");
+    // AsyncAPI 2 security requirements name their schemes ({petstore_auth: [...]}) instead of
+    // referencing them.
+    std::unordered_set<std::string> namedSchemes;
+    if (context.majorVersion() == 2) collectSchemeNames(context.root(), namedSchemes);
     for (const auto& kind : kComponentKinds) {
       if (allUncertain || uncertainMaps.contains(kind.map)) continue;
+      const bool byName = context.majorVersion() == 2 && kind.map == "securitySchemes";
       const std::string map = pointer::append("/components", kind.map);
       forEachMember(
           context.root(), map,
           [&](const std::string& name, const std::string& component, const nlohmann::json&) {
             if (used.contains(component)) return;
-            context.report(
-                component,
-                fmt::format("{} '{}' in components is never referenced", kind.noun, name),
-                Anchor::key);
+            if (byName && namedSchemes.contains(name)) return;
+            context.report(component,
+                           fmt::format("{} '{}' in components is never {}", kind.noun, name,
+                                       byName ? "named by a security requirement" : "referenced"),
+                           Anchor::key);
           });
     }
   }
 
  private:
+  // The keys of every Security Requirement Object: the members of the arrays held by `security`
+  // fields (servers, operations and their traits), wherever they are written.
+  static void collectSchemeNames(const nlohmann::json& node,
+                                 std::unordered_set<std::string>& names) {
+    if (node.is_object()) {
+      for (const auto& [key, value] : node.items()) {
+        if (key == "security" && value.is_array()) {
+          for (const auto& requirement : value) {
+            if (!requirement.is_object()) continue;
+            for (const auto& [scheme, scopes] : requirement.items())
+              names.insert(scheme);
+          }
+        }
+        collectSchemeNames(value, names);
+      }
+    } else if (node.is_array()) {
+      for (const auto& item : node)
+        collectSchemeNames(item, names);
+    }
+  }
+
   // A component is used when a reference written outside it points at it or into it: a
   // recursive schema does not use itself. References from other unused components still count.
   // A broken reference to a component that does not exist makes its map uncertain (the name
