@@ -145,14 +145,18 @@ void addOutputOptions(CLI::App& command, OutputFlags& flags) {
           ->type_name("FILE");
 }
 
+// What a command that reports findings parses besides its options: -f/-o, --no-color and
+// --fail-severity, turned into its options once parsing is done.
+template <typename Options>
+struct ReportingCommandState {
+  Options options;
+  OutputFlags outputFlags;
+  bool noColor = false;
+  std::string failSeverity = "error";
+};
+
 Command addValidate(CLI::App& app) {
-  struct State {
-    asynclint::ValidateOptions options;
-    OutputFlags outputFlags;
-    bool noColor = false;
-    std::string failSeverity = "error";
-  };
-  auto state = std::make_shared<State>();
+  auto state = std::make_shared<ReportingCommandState<asynclint::ValidateOptions>>();
   asynclint::ValidateOptions& options = state->options;
   auto* validate = app.add_subcommand(
       "validate",
@@ -281,13 +285,7 @@ Command addBundle(CLI::App& app) {
 }
 
 Command addDiff(CLI::App& app) {
-  struct State {
-    asynclint::DiffOptions options;
-    OutputFlags outputFlags;
-    bool noColor = false;
-    std::string failSeverity = "error";
-  };
-  auto state = std::make_shared<State>();
+  auto state = std::make_shared<ReportingCommandState<asynclint::DiffOptions>>();
   asynclint::DiffOptions& options = state->options;
   auto* diff = app.add_subcommand(
       "diff",

@@ -812,23 +812,9 @@ NodeView view(const Node& node) {
   return {node.value, node.pointer, node.property, node.parentProperty};
 }
 
-// Appends "/token" to `pointer`, escaped as RFC 6901 says.
-void appendToken(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
-
 void appendKey(std::string& pointer, const Key& key) {
   if (key.name != nullptr) {
-    appendToken(pointer, *key.name);
+    pointer::appendTo(pointer, *key.name);
   } else {
     pointer += '/';
     pointer += std::to_string(key.index.value_or(0));

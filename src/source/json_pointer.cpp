@@ -5,25 +5,37 @@
 
 namespace asynclint::pointer {
 
+namespace {
+
+void appendEscaped(std::string& out, std::string_view token) {
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+}
+
+}  // namespace
+
 std::string escapeToken(std::string_view token) {
   std::string escaped;
   escaped.reserve(token.size());
-  for (char c : token) {
-    if (c == '~') {
-      escaped += "~0";
-    } else if (c == '/') {
-      escaped += "~1";
-    } else {
-      escaped += c;
-    }
-  }
+  appendEscaped(escaped, token);
   return escaped;
+}
+
+void appendTo(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  appendEscaped(pointer, token);
 }
 
 std::string append(std::string_view pointer, std::string_view token) {
   std::string result(pointer);
-  result += '/';
-  result += escapeToken(token);
+  appendTo(result, token);
   return result;
 }
 

@@ -12,6 +12,9 @@ namespace asynclint::pointer {
 
 std::string escapeToken(std::string_view token);
 std::string append(std::string_view pointer, std::string_view token);
+// append() in place, for a walk that grows and cuts back one pointer instead of making one per
+// node.
+void appendTo(std::string& pointer, std::string_view token);
 std::string append(std::string_view pointer, std::size_t index);
 
 // The unescaped tokens of `pointer`; nullopt when it is not a well-formed pointer.
