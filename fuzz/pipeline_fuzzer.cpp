@@ -5,7 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "fuzz_limits.hpp"
 #include "report/reporter.hpp"
 

@@ -10,15 +10,16 @@
 namespace asynclint::engine {
 namespace {
 
-class AsyncapiLatestVersion final : public Rule {
+class AsyncapiLatestVersion final : public DocumentRule {
  public:
   AsyncapiLatestVersion()
-      : Rule({"asyncapi-latest-version",
-              Severity::info,
-              false,
-              "The document uses an older AsyncAPI version than the newest asynclint knows",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "asyncapi-latest-version",
+             .severity = Severity::info,
+             .recommended = false,
+             .summary =
+                 "The document uses an older AsyncAPI version than the newest asynclint knows",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const auto field = context.root().find("asyncapi");

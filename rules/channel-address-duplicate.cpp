@@ -6,10 +6,13 @@
 #include <utility>
 #include <vector>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 struct Channel {
@@ -47,15 +50,13 @@ struct AddressGroup {
   }
 };
 
-class ChannelAddressDuplicate final : public Rule {
+class ChannelAddressDuplicate final : public DocumentRule {
  public:
   ChannelAddressDuplicate()
-      : Rule({"channel-address-duplicate",
-              Severity::warning,
-              true,
-              "Two channels have the same address",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule({.id = "channel-address-duplicate",
+                      .severity = Severity::warning,
+                      .summary = "Two channels have the same address",
+                      .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     const std::vector<Channel> channels = context.inWrittenOrder(

@@ -4,11 +4,14 @@
 #include <algorithm>
 #include <optional>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/strings.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 bool isWhitespace(char c) {
@@ -58,15 +61,14 @@ std::vector<std::string> addressProblems(const std::string& address) {
   return problems;
 }
 
-class ChannelAddressFormat final : public Rule {
+class ChannelAddressFormat final : public DocumentRule {
  public:
   ChannelAddressFormat()
-      : Rule({"channel-address-format",
-              Severity::warning,
-              true,
-              "A channel address has a query, fragment, trailing slash, bad braces or whitespace",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "channel-address-format",
+                      .severity = Severity::warning,
+                      .summary = "A channel address has a query, fragment, trailing slash, bad "
+                                 "braces or whitespace",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     if (context.majorVersion() == 2) {

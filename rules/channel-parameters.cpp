@@ -5,23 +5,24 @@
 #include <unordered_set>
 #include <vector>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
 
-class ChannelParameters final : public Rule {
+class ChannelParameters final : public DocumentRule {
  public:
   ChannelParameters()
-      : Rule({"channel-parameters",
-              Severity::error,
-              true,
-              "Channel address placeholders and `parameters` must match",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "channel-parameters",
+                      .severity = Severity::error,
+                      .summary = "Channel address placeholders and `parameters` must match",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const bool v3 = context.majorVersion() == 3;

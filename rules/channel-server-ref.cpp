@@ -7,11 +7,14 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -23,15 +26,14 @@ bool isEntryOf(std::string_view target, std::string_view mapPointer) {
          target.find('/', mapPointer.size() + 1) == std::string_view::npos;
 }
 
-class ChannelServerRef final : public Rule {
+class ChannelServerRef final : public DocumentRule {
  public:
   ChannelServerRef()
-      : Rule({"channel-server-ref",
-              Severity::error,
-              true,
-              "A channel's `servers` must name or reference servers the document defines",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "channel-server-ref",
+             .severity = Severity::error,
+             .summary = "A channel's `servers` must name or reference servers the document defines",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     if (context.majorVersion() == 2) {
@@ -76,8 +78,7 @@ class ChannelServerRef final : public Rule {
     }
   }
 
-  static std::string definedNames(const std::string& name,
-                                  const std::vector<std::string>& names) {
+  static std::string definedNames(const std::string& name, const std::vector<std::string>& names) {
     if (names.empty()) return " (the document defines no servers)";
     if (const auto suggestion = text::closest(name, names))
       return fmt::format(" (did you mean '{}'?)", *suggestion);

@@ -3,21 +3,22 @@
 
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class ChannelUnused final : public Rule {
+class ChannelUnused final : public DocumentRule {
  public:
   ChannelUnused()
-      : Rule({"channel-unused",
-              Severity::warning,
-              true,
-              "A channel is used by no operation",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule({.id = "channel-unused",
+                      .severity = Severity::warning,
+                      .summary = "A channel is used by no operation",
+                      .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     // With a broken reference to a channel, which channel was meant is unknown: the broken

@@ -7,10 +7,13 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 struct ComponentKind {
@@ -58,15 +61,13 @@ std::string_view mapOf(std::string_view component) {
   return rest.substr(0, rest.find('/'));
 }
 
-class ComponentUnused final : public Rule {
+class ComponentUnused final : public DocumentRule {
  public:
   ComponentUnused()
-      : Rule({"component-unused",
-              Severity::warning,
-              true,
-              "A reusable component is never referenced",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "component-unused",
+                      .severity = Severity::warning,
+                      .summary = "A reusable component is never referenced",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     // The components of a library are there for other documents to reference.

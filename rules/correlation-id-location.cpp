@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -218,16 +221,16 @@ std::vector<std::string> writtenCorrelationIds(const RuleContext& context,
   return found;
 }
 
-class CorrelationIdLocation final : public Rule {
+class CorrelationIdLocation final : public DocumentRule {
  public:
   CorrelationIdLocation()
-      : Rule({"correlation-id-location",
-              Severity::error,
-              true,
-              "A correlation ID's location must point to a header or payload property the "
-              "message defines",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule(
+            {.id = "correlation-id-location",
+             .severity = Severity::error,
+             .summary =
+                 "A correlation ID's location must point to a header or payload property the "
+                 "message defines",
+             .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     const auto messages = asyncapi::messages(context);

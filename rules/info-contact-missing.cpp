@@ -1,18 +1,19 @@
 // `info` without a contact, or with a contact that names no way to reach anyone.
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class InfoContactMissing final : public Rule {
+class InfoContactMissing final : public DocumentRule {
  public:
   InfoContactMissing()
-      : Rule({"info-contact-missing",
-              Severity::warning,
-              true,
-              "`info` has no `contact`, or a contact without name, url or email",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "info-contact-missing",
+                      .severity = Severity::warning,
+                      .summary = "`info` has no `contact`, or a contact without name, url or email",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const nlohmann::json* info = context.at("/info");

@@ -7,15 +7,13 @@
 namespace asynclint::engine {
 namespace {
 
-class InfoDescriptionMissing final : public Rule {
+class InfoDescriptionMissing final : public DocumentRule {
  public:
   InfoDescriptionMissing()
-      : Rule({"info-description-missing",
-              Severity::warning,
-              true,
-              "`info` has no `description`, or a blank one",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "info-description-missing",
+                      .severity = Severity::warning,
+                      .summary = "`info` has no `description`, or a blank one",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const nlohmann::json* info = context.at("/info");

@@ -4,15 +4,13 @@
 namespace asynclint::engine {
 namespace {
 
-class InfoLicenseMissing final : public Rule {
+class InfoLicenseMissing final : public DocumentRule {
  public:
   InfoLicenseMissing()
-      : Rule({"info-license-missing",
-              Severity::warning,
-              true,
-              "`info` has no `license`",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "info-license-missing",
+                      .severity = Severity::warning,
+                      .summary = "`info` has no `license`",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const nlohmann::json* info = context.at("/info");

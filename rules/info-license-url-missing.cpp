@@ -3,20 +3,22 @@
 
 #include <string>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class InfoLicenseUrlMissing final : public Rule {
+class InfoLicenseUrlMissing final : public DocumentRule {
  public:
   InfoLicenseUrlMissing()
-      : Rule({"info-license-url-missing",
-              Severity::warning,
-              false,
-              "The license in `info` has no `url`",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "info-license-url-missing",
+                      .severity = Severity::warning,
+                      .recommended = false,
+                      .summary = "The license in `info` has no `url`",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const nlohmann::json* license = context.at("/info/license");

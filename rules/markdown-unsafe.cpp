@@ -161,20 +161,20 @@ std::string joinWithAnd(const std::vector<std::string>& parts) {
   return joined;
 }
 
-class MarkdownUnsafe final : public Rule {
+class MarkdownUnsafe final : public DocumentRule {
  public:
   MarkdownUnsafe()
-      : Rule({"markdown-unsafe",
-              Severity::warning,
-              true,
-              "A description holds HTML or links that run code when the Markdown is rendered",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "markdown-unsafe",
+             .severity = Severity::warning,
+             .summary =
+                 "A description holds HTML or links that run code when the Markdown is rendered",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     // An example may well hold a "description": only structural ones are read.
-    forEachStructuralNode(context.root(), [&](std::string_view field, const std::string& at,
-                                              const nlohmann::json& value) {
+    model::forEachStructuralNode(context.root(), [&](std::string_view field, const std::string& at,
+                                                     const nlohmann::json& value) {
       if (field != "description" || !value.is_string()) return;
       const auto parts = unsafeParts(value.get_ref<const std::string&>());
       if (parts.empty()) return;

@@ -3,9 +3,12 @@
 
 #include <vector>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 // Present at all: a content type of the wrong type is the schema's finding, not a missing one.
@@ -13,15 +16,14 @@ bool declares(const nlohmann::json& node, const char* key) {
   return node.is_object() && node.contains(key);
 }
 
-class MessageContentTypeMissing final : public Rule {
+class MessageContentTypeMissing final : public DocumentRule {
  public:
   MessageContentTypeMissing()
-      : Rule({"message-content-type-missing",
-              Severity::warning,
-              true,
-              "A message with a payload has no content type, and there is no `defaultContentType`",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule({.id = "message-content-type-missing",
+                      .severity = Severity::warning,
+                      .summary = "A message with a payload has no content type, and there is no "
+                                 "`defaultContentType`",
+                      .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     // The messages of a component library take the defaultContentType of the documents that

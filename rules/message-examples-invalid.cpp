@@ -1,24 +1,26 @@
 // Message examples whose payload or headers contradict the message's own schemas.
 #include <fmt/format.h>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "schema/avro.hpp"
 #include "schema/document_schemas.hpp"
 #include "schema/openapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class MessageExamplesInvalid final : public Rule {
+class MessageExamplesInvalid final : public DocumentRule {
  public:
   MessageExamplesInvalid()
-      : Rule({"message-examples-invalid",
-              Severity::error,
-              true,
-              "A message example's payload or headers do not match the message's schemas",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "message-examples-invalid",
+             .severity = Severity::error,
+             .summary = "A message example's payload or headers do not match the message's schemas",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     schema::DocumentSchemas& schemas = context.documentSchemas();
@@ -77,11 +79,11 @@ class MessageExamplesInvalid final : public Rule {
     const auto payload = asyncapi::formattedPayload(context, message);
     if (!payload || !payload->schema) return std::nullopt;
     const Resolved& schema = *payload->schema;
-    if (payload->language == schema::SchemaLanguage::openapi) {
+    if (payload->language == model::SchemaLanguage::openapi) {
       return Target{schema.pointer,
                     schema::openapi::impliedJsonSchema(*schema.node, context.root())};
     }
-    if (payload->language != schema::SchemaLanguage::avro ||
+    if (payload->language != model::SchemaLanguage::avro ||
         !schema::avro::validate(*schema.node, schema.pointer).empty()) {
       return std::nullopt;
     }

@@ -1,10 +1,13 @@
 // A message that shows no example of what it carries.
 #include <fmt/format.h>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 bool hasNonEmptyArray(const nlohmann::json& node, const char* key) {
@@ -29,15 +32,13 @@ bool schemaHasExamples(const nlohmann::json& schema) {
   return schema.is_object() && (hasNonEmptyArray(schema, "examples") || schema.contains("example"));
 }
 
-class MessageExamplesMissing final : public Rule {
+class MessageExamplesMissing final : public DocumentRule {
  public:
   MessageExamplesMissing()
-      : Rule({"message-examples-missing",
-              Severity::warning,
-              true,
-              "A message has no examples",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule({.id = "message-examples-missing",
+                      .severity = Severity::warning,
+                      .summary = "A message has no examples",
+                      .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& message : asyncapi::messages(context)) {

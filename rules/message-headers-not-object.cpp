@@ -3,11 +3,14 @@
 
 #include <algorithm>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -79,15 +82,13 @@ std::optional<std::vector<std::string>> nonObjectTypes(const json& type) {
   return types;
 }
 
-class MessageHeadersNotObject final : public Rule {
+class MessageHeadersNotObject final : public DocumentRule {
  public:
   MessageHeadersNotObject()
-      : Rule({"message-headers-not-object",
-              Severity::error,
-              true,
-              "A message's headers schema must be of type object",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "message-headers-not-object",
+                      .severity = Severity::error,
+                      .summary = "A message's headers schema must be of type object",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& owner : owners(context)) {

@@ -6,10 +6,13 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 // "'created' (channel 'orders')", or "'OrderCreated'" for a component message.
@@ -46,20 +49,18 @@ struct FirstCarrier {
   std::string payloadPointer;
 };
 
-class MessagePayloadDuplicate final : public Rule {
+class MessagePayloadDuplicate final : public DocumentRule {
  public:
   MessagePayloadDuplicate()
-      : Rule({"message-payload-duplicate",
-              Severity::info,
-              true,
-              "Two messages carry the same payload schema",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule({.id = "message-payload-duplicate",
+                      .severity = Severity::info,
+                      .summary = "Two messages carry the same payload schema",
+                      .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
-    const auto messages = context.inWrittenOrder(
-        asyncapi::messages(context),
-        [](const asyncapi::Definition& message) { return message.pointer; });
+    const auto messages =
+        context.inWrittenOrder(asyncapi::messages(context),
+                               [](const asyncapi::Definition& message) { return message.pointer; });
     // Keyed by the canonical text of the payload (nlohmann::json sorts object keys), so equal
     // inline schemas and references to one schema meet in the same entry. A schema referenced
     // by many messages is written out once.

@@ -3,28 +3,31 @@
 // boolean...) is the schema check's: the official schema describes it.
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "schema/openapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class OpenApiSchemaInvalid final : public Rule {
+class OpenApiSchemaInvalid final : public DocumentRule {
  public:
   OpenApiSchemaInvalid()
-      : Rule({"openapi-schema-invalid",
-              Severity::warning,
-              true,
-              "An OpenAPI 3.0 payload schema says something that OpenAPI ignores, such as "
-              "`nullable` without `type`",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "openapi-schema-invalid",
+             .severity = Severity::warning,
+             .summary =
+                 "An OpenAPI 3.0 payload schema says something that OpenAPI ignores, such as "
+                 "`nullable` without `type`",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     // A schema written inside another one that is also a payload (through a $ref) is seen twice.
     std::unordered_set<std::string> reported;
-    for (const auto& openapi : asyncapi::schemasIn(context, schema::SchemaLanguage::openapi)) {
+    for (const auto& openapi : asyncapi::schemasIn(context, model::SchemaLanguage::openapi)) {
       asyncapi::forEachSubschema(
           *openapi.node, openapi.pointer,
           [&](const std::string& pointer, const nlohmann::json& schema) {

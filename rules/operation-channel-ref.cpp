@@ -1,21 +1,23 @@
 // A root operation's `channel` must reference a channel of the root Channels Object.
 #include <fmt/format.h>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class OperationChannelRef final : public Rule {
+class OperationChannelRef final : public DocumentRule {
  public:
   OperationChannelRef()
-      : Rule({"operation-channel-ref",
-              Severity::error,
-              true,
-              "A root operation's `channel` must reference a channel under `#/channels`",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule(
+            {.id = "operation-channel-ref",
+             .severity = Severity::error,
+             .summary = "A root operation's `channel` must reference a channel under `#/channels`",
+             .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     forEachMember(

@@ -3,9 +3,12 @@
 
 #include <string>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 // A non-blank `description` or `summary` (one of the wrong type counts, see hasContent).
@@ -13,15 +16,15 @@ bool isDescribed(const nlohmann::json& object) {
   return asyncapi::hasContent(object, "description") || asyncapi::hasContent(object, "summary");
 }
 
-class OperationDescriptionMissing final : public Rule {
+class OperationDescriptionMissing final : public DocumentRule {
  public:
   OperationDescriptionMissing()
-      : Rule({"operation-description-missing",
-              Severity::warning,
-              true,
-              "An operation has neither `description` nor `summary`, itself or from its traits",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule(
+            {.id = "operation-description-missing",
+             .severity = Severity::warning,
+             .summary =
+                 "An operation has neither `description` nor `summary`, itself or from its traits",
+             .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& operation : asyncapi::operations(context)) {

@@ -9,10 +9,13 @@
 #include <unordered_set>
 #include <vector>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -91,15 +94,13 @@ bool pointsIntoChannel(const Reference& reference, const ChannelMessages& messag
   return pointer::parent(reference.target) == viaReference;
 }
 
-class OperationMessageNotInChannel final : public Rule {
+class OperationMessageNotInChannel final : public DocumentRule {
  public:
   OperationMessageNotInChannel()
-      : Rule({"operation-message-not-in-channel",
-              Severity::error,
-              true,
-              "An operation's messages must be messages of its channel",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule({.id = "operation-message-not-in-channel",
+                      .severity = Severity::error,
+                      .summary = "An operation's messages must be messages of its channel",
+                      .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     std::unordered_map<const json*, ChannelMessages> cache;

@@ -3,21 +3,24 @@
 
 #include <string>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class OperationReplyAddressConflict final : public Rule {
+class OperationReplyAddressConflict final : public DocumentRule {
  public:
   OperationReplyAddressConflict()
-      : Rule({"operation-reply-address-conflict",
-              Severity::error,
-              true,
-              "A reply with an `address` must use a channel whose address is null or absent",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule(
+            {.id = "operation-reply-address-conflict",
+             .severity = Severity::error,
+             .summary =
+                 "A reply with an `address` must use a channel whose address is null or absent",
+             .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& reply : asyncapi::replies(context)) {

@@ -6,21 +6,22 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class OperationReplyAddressMissing final : public Rule {
+class OperationReplyAddressMissing final : public DocumentRule {
  public:
   OperationReplyAddressMissing()
-      : Rule({"operation-reply-address-missing",
-              Severity::warning,
-              true,
-              "A reply whose channel has no address must have an `address`",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule({.id = "operation-reply-address-missing",
+                      .severity = Severity::warning,
+                      .summary = "A reply whose channel has no address must have an `address`",
+                      .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& reply : asyncapi::replies(context)) {

@@ -3,21 +3,23 @@
 
 #include <string>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class ParameterDescriptionMissing final : public Rule {
+class ParameterDescriptionMissing final : public DocumentRule {
  public:
   ParameterDescriptionMissing()
-      : Rule({"parameter-description-missing",
-              Severity::hint,
-              false,
-              "A channel parameter has no `description`",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "parameter-description-missing",
+                      .severity = Severity::hint,
+                      .recommended = false,
+                      .summary = "A channel parameter has no `description`",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     // Parameters given as a $ref are checked where they are written.

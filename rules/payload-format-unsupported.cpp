@@ -4,11 +4,14 @@
 
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
-#include "schema/schema_format.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
+#include "model/schema_format.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -16,31 +19,29 @@ using nlohmann::json;
 // AsyncAPI schemas of any version; JSON Schema draft-07 and OpenAPI 3.0 (3.0.0 as the
 // specification names it, and 3.0.1 to 3.0.3, whose Schema Objects are the same), whose
 // structure the schema check validates; Avro of any version (avro-schema-invalid). Message
-// examples are checked against all of them. Unlike schema::isJsonSchemaFormat, which the
+// examples are checked against all of them. Unlike model::isJsonSchemaFormat, which the
 // validator uses and which matches the names exactly, spelling variants count: media types are
 // case-insensitive, parameters may be quoted.
 bool isSupported(const std::string& format) {
-  switch (schema::schemaLanguage(format)) {
-    case schema::SchemaLanguage::avro:
-    case schema::SchemaLanguage::openapi:
+  switch (model::schemaLanguage(format)) {
+    case model::SchemaLanguage::avro:
+    case model::SchemaLanguage::openapi:
       return true;
-    case schema::SchemaLanguage::jsonSchema:
-      return schema::mediaTypeOf(format).starts_with("application/vnd.aai.asyncapi") ||
-             schema::versionOf(format) == "draft-07";
+    case model::SchemaLanguage::jsonSchema:
+      return model::mediaTypeOf(format).starts_with("application/vnd.aai.asyncapi") ||
+             model::versionOf(format) == "draft-07";
     default:
       return false;
   }
 }
 
-class PayloadFormatUnsupported final : public Rule {
+class PayloadFormatUnsupported final : public DocumentRule {
  public:
   PayloadFormatUnsupported()
-      : Rule({"payload-format-unsupported",
-              Severity::info,
-              true,
-              "A payload in a schema format that asynclint does not validate",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "payload-format-unsupported",
+                      .severity = Severity::info,
+                      .summary = "A payload in a schema format that asynclint does not validate",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const auto messages = asyncapi::messagesForVersion(context);

@@ -18,102 +18,13 @@
 #include <vector>
 
 #include "engine/context.hpp"
+#include "model/places.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
 namespace {
 
 constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
-
-// What a place in an AsyncAPI document (2.x or 3) holds, as far as telling schemas apart.
-enum class Kind {
-  root,
-  components,
-  map,  // a map or list whose entries are `Place::entries`
-  channel,
-  operation,
-  message,  // messages and message traits
-  parameter,
-  server,
-  bindings,  // protocol → binding
-  binding,   // a binding's fields hold schemas (Kafka `key`, HTTP `query`, WebSockets `headers`)
-  schema,
-  other,
-};
-
-struct Place {
-  Kind kind = Kind::other;
-  Kind entries = Kind::other;
-};
-
-Place mapOf(Kind entries) {
-  return {Kind::map, entries};
-}
-
-Place componentsMember(std::string_view token) {
-  if (token == "schemas") return mapOf(Kind::schema);
-  if (token == "messages" || token == "messageTraits") return mapOf(Kind::message);
-  if (token == "channels") return mapOf(Kind::channel);
-  if (token == "parameters") return mapOf(Kind::parameter);
-  if (token == "operations" || token == "operationTraits") return mapOf(Kind::operation);
-  if (token == "servers") return mapOf(Kind::server);
-  if (token.ends_with("Bindings")) return mapOf(Kind::bindings);
-  return {};
-}
-
-// The place of member `token` (an escaped pointer token) of a place of `kind`.
-Place memberOf(Kind kind, std::string_view token) {
-  if (kind == Kind::bindings) return {Kind::binding};
-  if (kind == Kind::binding) return {Kind::schema};
-  if (token == "bindings" && kind != Kind::root && kind != Kind::components) {
-    return {Kind::bindings};
-  }
-  switch (kind) {
-    case Kind::root:
-      if (token == "channels") return mapOf(Kind::channel);
-      if (token == "operations") return mapOf(Kind::operation);
-      if (token == "servers") return mapOf(Kind::server);
-      if (token == "components") return {Kind::components};
-      return {};
-    case Kind::components:
-      return componentsMember(token);
-    case Kind::channel:
-      if (token == "messages") return mapOf(Kind::message);
-      if (token == "parameters") return mapOf(Kind::parameter);
-      if (token == "publish" || token == "subscribe") return {Kind::operation};
-      return {};
-    case Kind::operation:
-      if (token == "message") return {Kind::message};
-      if (token == "traits") return mapOf(Kind::operation);
-      return {};
-    case Kind::message:
-      if (token == "payload" || token == "headers") return {Kind::schema};
-      if (token == "traits" || token == "oneOf") return mapOf(Kind::message);
-      return {};
-    case Kind::parameter:
-      if (token == "schema") return {Kind::schema};
-      return {};
-    default:
-      return {};
-  }
-}
-
-// True when `at` lies in a schema (components.schemas, a message's payload or headers, a
-// parameter's schema, a binding's fields), where references may legally recurse.
-bool isSchemaPosition(std::string_view at) {
-  if (at.empty()) return false;
-  Place place{Kind::root};
-  std::size_t start = 1;
-  while (start <= at.size()) {
-    const std::size_t end = std::min(at.find('/', start), at.size());
-    const std::string_view token = at.substr(start, end - start);
-    place = place.kind == Kind::map ? Place{place.entries} : memberOf(place.kind, token);
-    if (place.kind == Kind::schema) return true;
-    if (place.kind == Kind::other) return false;
-    start = end + 1;
-  }
-  return false;
-}
 
 bool isIndex(std::string_view token) {
   return !token.empty() &&
@@ -155,7 +66,7 @@ class ReferenceGraph {
     for (std::size_t i = 0; i < all.size(); ++i) {
       const Reference& reference = all[i];
       if (reference.kind != RefKind::local || !reference.resolved()) continue;
-      if (isSchemaPosition(reference.at)) continue;
+      if (model::isInSchema(reference.at)) continue;
       const auto known = nodeOfTarget.find(reference.target);
       if (known != nodeOfTarget.end()) {
         nodeOfReference_[i] = known->second;
@@ -342,15 +253,13 @@ std::string messageFor(const RefIndex& refs, const Cycle& cycle, const std::stri
                      cycle.references.size(), describe(refs, cycle));
 }
 
-class RefCycle final : public Rule {
+class RefCycle final : public DocumentRule {
  public:
   RefCycle()
-      : Rule({"ref-cycle",
-              Severity::error,
-              true,
-              "References go round in a cycle (recursive schemas excepted)",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "ref-cycle",
+                      .severity = Severity::error,
+                      .summary = "References go round in a cycle (recursive schemas excepted)",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const RefIndex& refs = context.refs();

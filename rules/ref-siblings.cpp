@@ -73,15 +73,14 @@ std::string explain(const std::string& key, const std::string& target) {
   return message;
 }
 
-class RefSiblings final : public Rule {
+class RefSiblings final : public DocumentRule {
  public:
   RefSiblings()
-      : Rule({"ref-siblings",
-              Severity::warning,
-              true,
-              "Keys beside a `$ref` are ignored: a Reference Object holds nothing else",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "ref-siblings",
+             .severity = Severity::warning,
+             .summary = "Keys beside a `$ref` are ignored: a Reference Object holds nothing else",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& reference : context.refs().all()) {

@@ -8,15 +8,13 @@
 namespace asynclint::engine {
 namespace {
 
-class RefUnresolved final : public Rule {
+class RefUnresolved final : public DocumentRule {
  public:
   RefUnresolved()
-      : Rule({"ref-unresolved",
-              Severity::error,
-              true,
-              "A local `$ref` points to nothing",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "ref-unresolved",
+                      .severity = Severity::error,
+                      .summary = "A local `$ref` points to nothing",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& reference : context.refs().all()) {

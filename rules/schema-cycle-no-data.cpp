@@ -11,11 +11,14 @@
 #include <unordered_map>
 #include <vector>
 
-#include "engine/asyncapi.hpp"
-#include "engine/ref_index.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
+#include "model/ref_index.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -29,7 +32,8 @@ struct Step {
 void inPlaceReferences(const json& schema, const std::string& keyword, std::vector<Step>& out) {
   if (!schema.is_object()) return;
   if (const auto ref = schema.find("$ref"); ref != schema.end() && ref->is_string()) {
-    if (auto target = decodeLocalRef(ref->get<std::string>())) out.push_back({keyword, *target});
+    if (auto target = model::decodeLocalRef(ref->get<std::string>()))
+      out.push_back({keyword, *target});
   }
   for (const char* list : {"allOf", "anyOf", "oneOf"}) {
     const auto members = schema.find(list);
@@ -49,15 +53,15 @@ std::string schemaName(const json& root, const std::string& pointer) {
   return pointer::displayPath(root, pointer);
 }
 
-class SchemaCycleNoData final : public Rule {
+class SchemaCycleNoData final : public DocumentRule {
  public:
   SchemaCycleNoData()
-      : Rule({"schema-cycle-no-data",
-              Severity::info,
-              true,
-              "A schema reaches itself without consuming data (allOf/oneOf/anyOf/not/if cycles)",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "schema-cycle-no-data",
+             .severity = Severity::info,
+             .summary =
+                 "A schema reaches itself without consuming data (allOf/oneOf/anyOf/not/if cycles)",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     Search search{context, {}, {}, {}, {}};

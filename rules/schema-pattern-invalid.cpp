@@ -2,22 +2,24 @@
 // not checked against it, which must not pass silently.
 #include <fmt/format.h>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/ecma_regex.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class SchemaPatternInvalid final : public Rule {
+class SchemaPatternInvalid final : public DocumentRule {
  public:
   SchemaPatternInvalid()
-      : Rule({"schema-pattern-invalid",
-              Severity::warning,
-              true,
-              "A schema's `pattern` or `patternProperties` is not a regular expression",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "schema-pattern-invalid",
+             .severity = Severity::warning,
+             .summary = "A schema's `pattern` or `patternProperties` is not a regular expression",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     asyncapi::forEachSchema(

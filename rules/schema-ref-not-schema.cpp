@@ -4,10 +4,13 @@
 #include <string>
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 // Where a Multi Format Schema Object may stand: a payload or headers, or a components schema.
@@ -20,15 +23,15 @@ bool isMultiFormatSchema(const nlohmann::json& node) {
   return node.is_object() && node.contains("schemaFormat") && node.contains("schema");
 }
 
-class SchemaRefNotSchema final : public Rule {
+class SchemaRefNotSchema final : public DocumentRule {
  public:
   SchemaRefNotSchema()
-      : Rule({"schema-ref-not-schema",
-              Severity::error,
-              true,
-              "A `$ref` inside a schema lands on a Multi Format Schema Object, not a schema",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule(
+            {.id = "schema-ref-not-schema",
+             .severity = Severity::error,
+             .summary =
+                 "A `$ref` inside a schema lands on a Multi Format Schema Object, not a schema",
+             .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     // References are not visited as schemas: a reference inside a schema is one whose parent

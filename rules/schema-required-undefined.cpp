@@ -6,11 +6,14 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -145,15 +148,13 @@ std::unordered_map<std::size_t, Family> summarizeFamilies(const std::vector<Sche
   return byRoot;
 }
 
-class SchemaRequiredUndefined final : public Rule {
+class SchemaRequiredUndefined final : public DocumentRule {
  public:
   SchemaRequiredUndefined()
-      : Rule({"schema-required-undefined",
-              Severity::warning,
-              true,
-              "A schema requires a property that its `properties` do not define",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "schema-required-undefined",
+                      .severity = Severity::warning,
+                      .summary = "A schema requires a property that its `properties` do not define",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     const auto schemas = collectSchemas(context);

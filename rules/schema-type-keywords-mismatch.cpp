@@ -4,11 +4,14 @@
 
 #include <algorithm>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -76,15 +79,15 @@ void checkSchema(RuleContext& context, const std::string& pointer, const json& s
   checkKeywords(kArrayKeywords, "array", "arrays");
 }
 
-class SchemaTypeKeywordsMismatch final : public Rule {
+class SchemaTypeKeywordsMismatch final : public DocumentRule {
  public:
   SchemaTypeKeywordsMismatch()
-      : Rule({"schema-type-keywords-mismatch",
-              Severity::warning,
-              true,
-              "A schema keyword that its `type` makes ineffective, such as `items` on an object",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "schema-type-keywords-mismatch",
+             .severity = Severity::warning,
+             .summary =
+                 "A schema keyword that its `type` makes ineffective, such as `items` on an object",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     asyncapi::forEachSchema(context, asyncapi::SchemaReading::structure,

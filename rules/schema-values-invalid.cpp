@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "schema/document_schemas.hpp"
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 // The JSON Schema types a value has: an integer is also a number.
@@ -22,17 +25,16 @@ bool hasType(const nlohmann::json& value, const std::string& type) {
          std::floor(value.get<double>()) == value.get<double>();
 }
 
-class SchemaValuesInvalid final : public Rule {
+class SchemaValuesInvalid final : public DocumentRule {
  public:
   SchemaValuesInvalid()
-      : Rule({"schema-values-invalid",
-              Severity::error,
-              true,
-              "A schema's `default` or `examples` do not match the schema, or its `enum`/`const` "
-              "values "
-              "do not match its `type`",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "schema-values-invalid",
+                      .severity = Severity::error,
+                      .summary = "A schema's `default` or `examples` do not match the schema, or "
+                                 "its `enum`/`const` "
+                                 "values "
+                                 "do not match its `type`",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     schema::DocumentSchemas& schemas = context.documentSchemas();

@@ -5,11 +5,14 @@
 
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/suggest.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -243,15 +246,15 @@ void checkV2(RuleContext& context) {
   }
 }
 
-class SecurityRequirementInvalid final : public Rule {
+class SecurityRequirementInvalid final : public DocumentRule {
  public:
   SecurityRequirementInvalid()
-      : Rule({"security-requirement-invalid",
-              Severity::error,
-              true,
-              "Security lists must use defined security schemes and scopes their flows offer",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "security-requirement-invalid",
+             .severity = Severity::error,
+             .summary =
+                 "Security lists must use defined security schemes and scopes their flows offer",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     if (context.majorVersion() == 3) checkV3(context);

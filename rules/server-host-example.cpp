@@ -7,11 +7,14 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/strings.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 // The host name of an AsyncAPI 3 `host` ("broker:9092") or an AsyncAPI 2 `url`
@@ -64,15 +67,16 @@ std::optional<std::string> placeholderReason(std::string_view host) {
   return std::nullopt;
 }
 
-class ServerHostExample final : public Rule {
+class ServerHostExample final : public DocumentRule {
  public:
   ServerHostExample()
-      : Rule({"server-host-example",
-              Severity::warning,
-              false,
-              "A server's host is example.com, localhost or 127.0.0.1: probably a placeholder",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "server-host-example",
+             .severity = Severity::warning,
+             .recommended = false,
+             .summary =
+                 "A server's host is example.com, localhost or 127.0.0.1: probably a placeholder",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& server : asyncapi::servers(context)) {

@@ -1,11 +1,14 @@
 // A server `host` or `pathname` that does not have the shape AsyncAPI 3 gives them.
 #include <fmt/format.h>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 #include "text/strings.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 constexpr std::string_view kEmptyVariable =
@@ -46,16 +49,16 @@ std::vector<std::string> pathnameProblems(const std::string& pathname) {
   return problems;
 }
 
-class ServerUrlFormat final : public Rule {
+class ServerUrlFormat final : public DocumentRule {
  public:
   ServerUrlFormat()
-      : Rule({"server-url-format",
-              Severity::warning,
-              true,
-              "A server `host` has a scheme, a path or a trailing slash, or its `pathname` is "
-              "malformed",
-              Versions::v3,
-              {}}) {}
+      : DocumentRule(
+            {.id = "server-url-format",
+             .severity = Severity::warning,
+             .summary =
+                 "A server `host` has a scheme, a path or a trailing slash, or its `pathname` is "
+                 "malformed",
+             .versions = Versions::v3}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& server : asyncapi::servers(context)) {

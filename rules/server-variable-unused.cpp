@@ -5,10 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 // "its url does not use", "neither its host nor its pathname uses".
@@ -17,15 +20,13 @@ std::string notUsedBy(const std::vector<std::string>& fields) {
   return fmt::format("neither its {} uses", fmt::join(fields, " nor its "));
 }
 
-class ServerVariableUnused final : public Rule {
+class ServerVariableUnused final : public DocumentRule {
  public:
   ServerVariableUnused()
-      : Rule({"server-variable-unused",
-              Severity::warning,
-              true,
-              "A server variable that no placeholder of the server URL uses",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "server-variable-unused",
+                      .severity = Severity::warning,
+                      .summary = "A server variable that no placeholder of the server URL uses",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& server : asyncapi::servers(context)) {

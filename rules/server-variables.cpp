@@ -3,21 +3,22 @@
 
 #include <string>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class ServerVariables final : public Rule {
+class ServerVariables final : public DocumentRule {
  public:
   ServerVariables()
-      : Rule({"server-variables",
-              Severity::error,
-              true,
-              "Every placeholder of a server URL needs a variable of that name",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "server-variables",
+                      .severity = Severity::error,
+                      .summary = "Every placeholder of a server URL needs a variable of that name",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     for (const auto& server : asyncapi::servers(context)) {

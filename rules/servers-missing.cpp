@@ -6,15 +6,13 @@
 namespace asynclint::engine {
 namespace {
 
-class ServersMissing final : public Rule {
+class ServersMissing final : public DocumentRule {
  public:
   ServersMissing()
-      : Rule({"servers-missing",
-              Severity::warning,
-              true,
-              "The document has no `servers`, or an empty `servers` object",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "servers-missing",
+                      .severity = Severity::warning,
+                      .summary = "The document has no `servers`, or an empty `servers` object",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     // AsyncAPI 2 servers have a url, AsyncAPI 3 servers a host.

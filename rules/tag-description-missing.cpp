@@ -3,26 +3,28 @@
 
 #include <string>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
-class TagDescriptionMissing final : public Rule {
+class TagDescriptionMissing final : public DocumentRule {
  public:
   TagDescriptionMissing()
-      : Rule({"tag-description-missing",
-              Severity::hint,
-              false,
-              "A tag has no `description`",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "tag-description-missing",
+                      .severity = Severity::hint,
+                      .recommended = false,
+                      .summary = "A tag has no `description`",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     // An example may well hold "tags": only structural ones are read.
-    forEachStructuralNode(context.root(), [&](std::string_view field, const std::string& at,
-                                              const nlohmann::json& value) {
+    model::forEachStructuralNode(context.root(), [&](std::string_view field, const std::string& at,
+                                                     const nlohmann::json& value) {
       if (field != "tags") return;
       // A list of tags almost everywhere; a map of them in AsyncAPI 3 components.
       if (value.is_array()) {

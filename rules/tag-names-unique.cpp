@@ -4,10 +4,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "engine/asyncapi.hpp"
+#include "engine/context.hpp"
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::engine {
+
+namespace asyncapi = model::asyncapi;
 namespace {
 
 using nlohmann::json;
@@ -102,15 +105,13 @@ void walk(RuleContext& context, const std::string& at, const json& node) {
   }
 }
 
-class TagNamesUnique final : public Rule {
+class TagNamesUnique final : public DocumentRule {
  public:
   TagNamesUnique()
-      : Rule({"tag-names-unique",
-              Severity::error,
-              true,
-              "Tag names must be unique within each tags list",
-              Versions::all,
-              {}}) {}
+      : DocumentRule({.id = "tag-names-unique",
+                      .severity = Severity::error,
+                      .summary = "Tag names must be unique within each tags list",
+                      .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     walk(context, "", context.root());

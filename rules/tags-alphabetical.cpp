@@ -29,16 +29,17 @@ std::optional<std::vector<std::string>> tagNames(const RuleContext& context,
   return names;
 }
 
-class TagsAlphabetical final : public Rule {
+class TagsAlphabetical final : public DocumentRule {
  public:
   TagsAlphabetical()
-      : Rule({"tags-alphabetical",
-              Severity::hint,
-              false,
-              "The document's tags (`info.tags` in AsyncAPI 3, root `tags` in 2) are not sorted "
-              "by name",
-              Versions::all,
-              {}}) {}
+      : DocumentRule(
+            {.id = "tags-alphabetical",
+             .severity = Severity::hint,
+             .recommended = false,
+             .summary =
+                 "The document's tags (`info.tags` in AsyncAPI 3, root `tags` in 2) are not sorted "
+                 "by name",
+             .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
     if (context.majorVersion() == 0) return;

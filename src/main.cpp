@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "app.hpp"
+#include "app/app.hpp"
+#include "app/system.hpp"
 #include "schema/embedded_schemas.hpp"
 #include "schema/schema_validator.hpp"
-#include "system_app.hpp"
 
 namespace {
 

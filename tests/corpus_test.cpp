@@ -7,7 +7,7 @@
 #include <map>
 #include <sstream>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;

@@ -99,7 +99,7 @@ TEST_SUITE("diff") {
       CHECK(goldens.find(fmt::format("[{}]", kind.id)) != std::string::npos);
       const auto* rule = engine::findRule(kind.id);
       REQUIRE(rule != nullptr);
-      CHECK(rule->info().diff);
+      CHECK(rule->info().kind == engine::RuleKind::diff);
       CHECK((rule->info().severity == kind.severity));
     }
   }

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "canned_report.hpp"
 #include "support.hpp"
 

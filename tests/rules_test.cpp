@@ -92,7 +92,7 @@ void checkRuleFixtures(const std::string& id) {
                 "rule " << id << " has no failing fixture");
   for (const auto& fixture : fixtures) {
     CAPTURE(fixture);
-    const bool system = rule->info().system;
+    const bool system = rule->info().kind == engine::RuleKind::system;
     CHECK_MESSAGE(fs::is_directory(sourceDir() / fixture) == system,
                   "a system rule's fixture is a folder of documents, another rule's a file");
     const std::string actual = system ? runSystemAlone(id, fixture) : runAlone(id, fixture);
@@ -113,7 +113,9 @@ TEST_SUITE("rules") {
   TEST_CASE("every rule that is not built in has its own rules/<id>.cpp, hence a test case") {
     for (const auto* rule : engine::allRules()) {
       // Built-in findings come before the rules; kinds of change are proved by the diff suite.
-      if (rule->info().builtin || rule->info().diff) continue;
+      if (rule->info().kind == engine::RuleKind::builtin ||
+          rule->info().kind == engine::RuleKind::diff)
+        continue;
       CHECK_MESSAGE(fs::exists(sourceDir() / "rules" / (rule->info().id + ".cpp")),
                     "rule " << rule->info().id << " is not defined in rules/" << rule->info().id
                             << ".cpp, so no test case runs its fixtures");

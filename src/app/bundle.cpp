@@ -3,7 +3,7 @@
 
 #include <fstream>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "app/support.hpp"
 #include "resolve/bundle_writer.hpp"
 #include "resolve/resolver.hpp"

@@ -9,7 +9,7 @@
 #include <optional>
 #include <sstream>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "app/support.hpp"
 #include "engine/engine.hpp"
 #include "resolve/resolver.hpp"

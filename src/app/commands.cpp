@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "app/support.hpp"
 #include "config/starter.hpp"
 #include "engine/rule.hpp"
@@ -48,7 +48,7 @@ void writeMarkdownTable(const std::vector<const engine::Rule*>& rules,
   out << "| rule | severity | on | versions | summary |\n| --- | --- | --- | --- | --- |\n";
   for (const auto* rule : rules) {
     const auto& info = rule->info();
-    if (info.builtin || info.system || info.diff) continue;
+    if (info.kind != engine::RuleKind::document && info.kind != engine::RuleKind::custom) continue;
     const auto& setting = settings.of(info.id);
     out << fmt::format("| `{}` | {} | {} | {} | {} |\n", info.id, toString(setting.severity),
                        setting.enabled ? "yes" : "no", versionsText(info.versions),

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <thread>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "app/git_revision.hpp"
 #include "app/support.hpp"
 #include "diff/diff.hpp"

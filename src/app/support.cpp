@@ -7,7 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "app.hpp"
+#include "app/app.hpp"
 
 namespace asynclint {
 namespace {

@@ -15,11 +15,11 @@
 #include <set>
 #include <thread>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "app/inputs.hpp"
 #include "app/support.hpp"
+#include "app/system.hpp"
 #include "suppression/baseline.hpp"
-#include "system_app.hpp"
 
 namespace asynclint {
 namespace {

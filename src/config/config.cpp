@@ -28,7 +28,8 @@ bool matchesAny(const RuleLayer& layer, const fs::path& file) {
 void applyPreset(Preset preset, engine::RuleSettings& settings) {
   if (preset == Preset::recommended) return;
   for (const auto* rule : engine::allRules()) {
-    if (!rule->info().builtin) settings.of(rule->info().id).enabled = preset == Preset::all;
+    if (rule->info().kind != engine::RuleKind::builtin)
+      settings.of(rule->info().id).enabled = preset == Preset::all;
   }
 }
 

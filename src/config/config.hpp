@@ -44,7 +44,7 @@ struct Config {
   bool allowRemote = false;
   bool system = false;  // validate runs the system rules too, as with --system
   // Custom rules from Spectral rulesets (extends, inline rules, --ruleset), in the order read.
-  std::vector<std::shared_ptr<const engine::Rule>> customRules;
+  std::vector<std::shared_ptr<const engine::DocumentRule>> customRules;
   std::vector<ruleset::Exception> exceptions;  // `except` of the rulesets
   std::vector<Diagnostic> notices;  // findings about the rulesets that do not stop the run
 };

@@ -9,8 +9,8 @@
 #include <set>
 #include <tuple>
 
-#include "engine/asyncapi.hpp"
-#include "schema/schema_format.hpp"
+#include "model/asyncapi.hpp"
+#include "model/schema_format.hpp"
 #include "source/json_pointer.hpp"
 #include "system/compatibility.hpp"
 
@@ -29,7 +29,7 @@ const json& anything() {
 }
 
 std::string shapeOf(const std::string& address) {
-  return engine::asyncapi::withoutParameterNames(address);
+  return model::asyncapi::withoutParameterNames(address);
 }
 
 std::string_view participle(Action action) {
@@ -45,9 +45,9 @@ bool isDocumentation(const std::string& key) {
          key == "externalDocs" || key == "examples";
 }
 
-schema::SchemaLanguage languageOf(const std::string& schemaFormat) {
-  return schemaFormat.empty() ? schema::SchemaLanguage::jsonSchema
-                              : schema::schemaLanguage(schemaFormat);
+model::SchemaLanguage languageOf(const std::string& schemaFormat) {
+  return schemaFormat.empty() ? model::SchemaLanguage::jsonSchema
+                              : model::schemaLanguage(schemaFormat);
 }
 
 // Operations of the old and new document that are the same operation.

@@ -9,26 +9,15 @@ namespace asynclint::diff {
 namespace {
 
 // A kind of change as a rule: metadata only; `asynclint diff` finds the changes.
-class DiffRule final : public engine::Rule {
- public:
-  explicit DiffRule(const KindInfo& kind) : Rule(ruleInfo(kind)) {}
-  void check(engine::RuleContext&) const override {}
-
- private:
-  static engine::RuleInfo ruleInfo(const KindInfo& kind) {
-    engine::RuleInfo info;
-    info.id = std::string(kind.id);
-    info.severity = kind.severity;
-    info.summary = std::string(kind.summary);
-    info.versions = engine::Versions::all;
-    info.diff = true;
-    return info;
-  }
-};
-
 const bool registered = [] {
-  for (const auto& kind : allKinds())
-    engine::registerRule(std::make_unique<DiffRule>(kind));
+  for (const auto& kind : allKinds()) {
+    engine::registerRule(
+        std::make_unique<engine::Rule>(engine::RuleInfo{.id = std::string(kind.id),
+                                                        .severity = kind.severity,
+                                                        .summary = std::string(kind.summary),
+                                                        .versions = engine::Versions::all,
+                                                        .kind = engine::RuleKind::diff}));
+  }
   return true;
 }();
 

@@ -5,23 +5,6 @@
 namespace asynclint::engine {
 namespace {
 
-class BuiltinRule final : public Rule {
- public:
-  BuiltinRule(std::string id, Severity severity, Configurable configurable, std::string summary)
-      : Rule(RuleInfo{.id = std::move(id),
-                      .severity = severity,
-                      .recommended = true,
-                      .summary = std::move(summary),
-                      .versions = Versions::all,
-                      .options = {},
-                      .builtin = true,
-                      .configurable = configurable,
-                      .system = false,
-                      .diff = false,
-                      .origin = {}}) {}
-  void check(RuleContext&) const override {}
-};
-
 struct Builtin {
   const char* id;
   Severity severity;
@@ -61,8 +44,12 @@ const bool registered = [] {
        "An inline suppression or x-asynclint-ignore that suppresses nothing"},
   };
   for (const auto& builtin : builtins) {
-    registerRule(std::make_unique<BuiltinRule>(builtin.id, builtin.severity, builtin.configurable,
-                                               builtin.summary));
+    registerRule(std::make_unique<Rule>(RuleInfo{.id = std::string(builtin.id),
+                                                 .severity = builtin.severity,
+                                                 .summary = builtin.summary,
+                                                 .versions = Versions::all,
+                                                 .kind = RuleKind::builtin,
+                                                 .configurable = builtin.configurable}));
   }
   return true;
 }();

@@ -5,7 +5,7 @@
 #include <tuple>
 
 #include "engine/context.hpp"
-#include "engine/ref_index.hpp"
+#include "model/ref_index.hpp"
 #include "schema/document_schemas.hpp"
 
 namespace asynclint::engine {
@@ -16,12 +16,11 @@ struct RuleRun::State {
     const RuleSettings defaults =
         selection.settings == nullptr ? RuleSettings::defaults() : RuleSettings();
     const RuleSettings& settings = selection.settings == nullptr ? defaults : *selection.settings;
-    std::vector<const Rule*> candidates = allRules();
+    std::vector<const DocumentRule*> candidates = documentRules();
     for (const auto& custom : settings.customRules())
       candidates.push_back(custom.get());
-    for (const Rule* rule : candidates) {
+    for (const DocumentRule* rule : candidates) {
       const RuleInfo& info = rule->info();
-      if (info.builtin || info.system || info.diff) continue;
       RuleSetting setting = settings.of(info.id);
       if (!selection.only.empty()) setting = {info.id == selection.only, info.severity};
       if (setting.enabled) rules.push_back({rule, setting, {}});
@@ -29,7 +28,7 @@ struct RuleRun::State {
   }
 
   struct Entry {
-    const Rule* rule;
+    const DocumentRule* rule;
     RuleSetting setting;
     std::vector<Diagnostic> findings;
   };

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "engine/rule.hpp"
@@ -13,17 +15,39 @@ std::map<std::string, std::unique_ptr<Rule>, std::less<>>& registry() {
   return rules;
 }
 
+std::map<std::string_view, const DocumentRule*>& documentRegistry() {
+  static std::map<std::string_view, const DocumentRule*> rules;
+  return rules;
+}
+
 }  // namespace
 
 void registerRule(std::unique_ptr<Rule> rule) {
   const std::string id = rule->info().id;
-  registry()[id] = std::move(rule);
+  const auto [entry, added] = registry().try_emplace(id, std::move(rule));
+  if (!added) {
+    std::fprintf(stderr, "asynclint: rule id '%s' is registered twice\n", id.c_str());
+    std::abort();
+  }
+}
+
+void registerDocumentRule(std::unique_ptr<DocumentRule> rule) {
+  const DocumentRule& registered = *rule;
+  registerRule(std::move(rule));
+  documentRegistry().emplace(registered.info().id, &registered);
 }
 
 std::vector<const Rule*> allRules() {
   std::vector<const Rule*> rules;
   for (const auto& [id, rule] : registry())
     rules.push_back(rule.get());
+  return rules;
+}
+
+std::vector<const DocumentRule*> documentRules() {
+  std::vector<const DocumentRule*> rules;
+  for (const auto& [id, rule] : documentRegistry())
+    rules.push_back(rule);
   return rules;
 }
 

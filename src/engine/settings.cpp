@@ -25,7 +25,7 @@ RuleSetting& RuleSettings::of(std::string_view id) {
   return byId_.emplace(std::string(id), RuleSetting{}).first->second;
 }
 
-void RuleSettings::addCustomRule(std::shared_ptr<const Rule> rule) {
+void RuleSettings::addCustomRule(std::shared_ptr<const DocumentRule> rule) {
   custom_.push_back(std::move(rule));
 }
 

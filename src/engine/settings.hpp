@@ -14,7 +14,7 @@
 
 namespace asynclint::engine {
 
-class Rule;
+class DocumentRule;
 
 struct RuleSetting {
   bool enabled = false;
@@ -33,12 +33,12 @@ class RuleSettings {
 
   // Rules defined by a configuration (custom rules from Spectral rulesets, src/ruleset/): they
   // run beside the registered ones, each with its setting under its own id.
-  void addCustomRule(std::shared_ptr<const Rule> rule);
-  const std::vector<std::shared_ptr<const Rule>>& customRules() const { return custom_; }
+  void addCustomRule(std::shared_ptr<const DocumentRule> rule);
+  const std::vector<std::shared_ptr<const DocumentRule>>& customRules() const { return custom_; }
 
  private:
   std::map<std::string, RuleSetting, std::less<>> byId_;
-  std::vector<std::shared_ptr<const Rule>> custom_;
+  std::vector<std::shared_ptr<const DocumentRule>> custom_;
 };
 
 }  // namespace asynclint::engine

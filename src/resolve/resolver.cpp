@@ -9,7 +9,8 @@
 #include <stdexcept>
 #include <tuple>
 
-#include "engine/ref_index.hpp"
+#include "model/places.hpp"
+#include "model/ref_index.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::resolve {
@@ -17,35 +18,6 @@ namespace asynclint::resolve {
 using nlohmann::json;
 
 namespace {
-
-// Recursion is legal in schemas only: elsewhere an object that contains itself has no end.
-bool inSchema(std::string_view pointer) {
-  static const std::set<std::string, std::less<>> schemaFields{"payload",
-                                                               "headers",
-                                                               "schemas",
-                                                               "schema",
-                                                               "properties",
-                                                               "patternProperties",
-                                                               "items",
-                                                               "additionalItems",
-                                                               "additionalProperties",
-                                                               "allOf",
-                                                               "anyOf",
-                                                               "oneOf",
-                                                               "not",
-                                                               "if",
-                                                               "then",
-                                                               "else",
-                                                               "contains",
-                                                               "propertyNames",
-                                                               "definitions",
-                                                               "$defs",
-                                                               "dependencies"};
-  const auto tokens = pointer::split(pointer);
-  if (!tokens) return false;
-  return std::any_of(tokens->begin(), tokens->end(),
-                     [](const std::string& token) { return schemaFields.contains(token); });
-}
 
 // A JSON pointer as the fragment of a `$ref`: the characters that decodeLocalRef decodes, encoded.
 std::string fragmentOf(std::string_view pointer) {
@@ -70,7 +42,7 @@ std::size_t countNodes(const json& node) {
 
 bool refersToOtherFiles(const json& root) {
   bool found = false;
-  engine::forEachStructuralNode(root, [&](std::string_view, const std::string&, const json& node) {
+  model::forEachStructuralNode(root, [&](std::string_view, const std::string&, const json& node) {
     if (found || !node.is_object()) return;
     const auto ref = node.find("$ref");
     found = ref != node.end() && ref->is_string() &&
@@ -103,12 +75,15 @@ std::optional<std::string> componentSection(std::string_view pointer) {
   if (tokens.front() == "components" && tokens.size() == 3) return std::nullopt;  // already one
   const std::string& last = tokens.back();
   const std::string parent = tokens.size() >= 2 ? tokens[tokens.size() - 2] : "";
-  // 2.x: `message: {oneOf: [...]}` lists messages, although `oneOf` is a schema keyword.
-  const bool messageChoice =
-      parent == "oneOf" && tokens.size() >= 3 && tokens[tokens.size() - 3] == "message";
-  const std::string_view outside = pointer.substr(0, pointer.rfind("/message/oneOf/"));
-  if (messageChoice && !inSchema(outside)) return "messages";
-  if (inSchema(pointer)) return "schemas";
+  switch (model::kindAt(pointer)) {
+    case model::PlaceKind::schema:
+      return "schemas";
+    case model::PlaceKind::message:   // also 2.x `message: {oneOf: [...]}`, a list of messages
+      if (parent == "traits") break;  // a message trait
+      return "messages";
+    default:
+      break;
+  }
   if (parent == "messages" || last == "message") return "messages";
   if (parent == "parameters") return "parameters";
   if (last == "correlationId") return "correlationIds";
@@ -173,14 +148,14 @@ class Expander {
       out = json::object();
       for (const auto& [key, value] : in.items()) {
         json& slot = out[key];
-        if (!keysAreNames && engine::holdsData(key)) {
+        if (!keysAreNames && model::holdsData(key)) {
           nodes_ += countNodes(value);
           slot = value;
           continue;
         }
         PointerStep sourceStep(source, key);
         PointerStep targetStep(target, key);
-        copy(slot, file, value, source, target, !keysAreNames && engine::namesChildren(key),
+        copy(slot, file, value, source, target, !keysAreNames && model::namesChildren(key),
              depth + 1);
       }
     } else if (in.is_array()) {
@@ -222,7 +197,7 @@ class Expander {
     const auto hash = text.find('#');
     const std::string location = text.substr(0, hash);
     const auto fragment = hash == std::string::npos ? std::optional<std::string>("")
-                                                    : engine::decodeLocalRef(text.substr(hash));
+                                                    : model::decodeLocalRef(text.substr(hash));
     if (!fragment) {
       report(file, source, "ref-file-unresolved",
              fmt::format("'{}' has a fragment that is not a JSON pointer", text));
@@ -295,7 +270,7 @@ class Expander {
   bool expandCycle(json& out, std::size_t file, const json& in, const std::string& source,
                    const std::string& target, const std::string& startedAt,
                    const std::string& text) {
-    if (startedAt != target && inSchema(target)) {
+    if (startedAt != target && model::isInSchema(target)) {
       // A schema that contains itself: a reference to where it is already being copied.
       out = json::object({{"$ref", fragmentOf(startedAt)}});
       ++nodes_;

@@ -145,10 +145,10 @@ std::string trimmed(const std::string& text) {
   return text.substr(first, text.find_last_not_of(" \t\n\r") - first + 1);
 }
 
-class CustomRule : public engine::Rule {
+class CustomRule : public engine::DocumentRule {
  public:
   explicit CustomRule(RuleDefinition definition)
-      : Rule(infoOf(definition)), definition_(std::move(definition)) {}
+      : DocumentRule(infoOf(definition)), definition_(std::move(definition)) {}
 
   void check(engine::RuleContext& context) const override {
     const json& root = context.root();
@@ -224,6 +224,7 @@ class CustomRule : public engine::Rule {
     const std::string description = definition.description.value_or("");
     info.summary = description.substr(0, description.find('\n'));
     info.versions = engine::Versions::all;
+    info.kind = engine::RuleKind::custom;
     info.origin = definition.origin;
     return info;
   }
@@ -361,7 +362,7 @@ bool matchesFormats(const std::vector<std::string>& formats, const json& root) {
   return false;
 }
 
-std::shared_ptr<const engine::Rule> makeCustomRule(RuleDefinition definition) {
+std::shared_ptr<const engine::DocumentRule> makeCustomRule(RuleDefinition definition) {
   return std::make_shared<CustomRule>(std::move(definition));
 }
 

@@ -53,6 +53,6 @@ struct RuleDefinition {
 bool matchesFormats(const std::vector<std::string>& formats, const nlohmann::json& root);
 bool isKnownFormat(std::string_view format);
 
-std::shared_ptr<const engine::Rule> makeCustomRule(RuleDefinition definition);
+std::shared_ptr<const engine::DocumentRule> makeCustomRule(RuleDefinition definition);
 
 }  // namespace asynclint::ruleset

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "engine/context.hpp"
-#include "engine/ref_index.hpp"
+#include "model/ref_index.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/json_pointer.hpp"
 #include "text/ecma_regex.hpp"
@@ -680,7 +680,7 @@ class UnreferencedReusableObject : public Function {
     if (input.value == nullptr || !input.value->is_object()) return {};
     std::set<std::string> targets;
     for (const auto& reference : input.refs.all()) {
-      if (reference.kind == engine::RefKind::local) targets.insert(reference.target);
+      if (reference.kind == model::RefKind::local) targets.insert(reference.target);
     }
     std::vector<FunctionResult> results;
     for (const auto& [name, value] : input.value->items()) {
@@ -707,7 +707,7 @@ Prepared unreferencedReusableObject(const json* options) {
   if (location == options->end())
     return missing("unreferencedReusableObject", "reusableObjectsLocation");
   const auto pointer =
-      location->is_string() ? engine::decodeLocalRef(location->get<std::string>()) : std::nullopt;
+      location->is_string() ? model::decodeLocalRef(location->get<std::string>()) : std::nullopt;
   if (!pointer)
     return OptionError{"/reusableObjectsLocation",
                        "\"unreferencedReusableObject\" and its \"reusableObjectsLocation\" option "

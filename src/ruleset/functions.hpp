@@ -13,8 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
-namespace asynclint::engine {
+namespace asynclint::model {
 class RefIndex;
+}  // namespace asynclint::model
+namespace asynclint::engine {
 class RuleContext;
 }  // namespace asynclint::engine
 
@@ -26,7 +28,7 @@ struct FunctionInput {
   const nlohmann::json* value = nullptr;
   std::string pointer;
   const nlohmann::json& root;
-  const engine::RefIndex& refs;
+  const model::RefIndex& refs;
   // For what depends on the order keys are written in (the tree keeps them sorted); null: none.
   const engine::RuleContext* context = nullptr;
 };

@@ -40,7 +40,7 @@ struct Exception {
 struct Ruleset {
   // The custom rules: each one's RuleInfo carries its name as id, its severity, whether it is on
   // (`recommended`) and the ruleset file that defines it (`origin`).
-  std::vector<std::shared_ptr<const engine::Rule>> rules;
+  std::vector<std::shared_ptr<const engine::DocumentRule>> rules;
   SeverityChanges builtin;  // asynclint's own rules, by asynclint id
   std::vector<FileOverride> overrides;
   std::vector<Exception> exceptions;

@@ -7,8 +7,8 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include "model/schema_format.hpp"
 #include "schema/denoise.hpp"
-#include "schema/schema_format.hpp"
 #include "source/json_pointer.hpp"
 #include "text/strings.hpp"
 
@@ -40,18 +40,6 @@ std::string percentEncodeFragment(const std::string& pointer) {
 }
 
 }  // namespace
-
-bool isJsonSchemaFormat(const std::string& schemaFormat) {
-  return schemaFormat.starts_with("application/vnd.aai.asyncapi;version=") ||
-         schemaFormat.starts_with("application/vnd.aai.asyncapi+json;version=") ||
-         schemaFormat.starts_with("application/vnd.aai.asyncapi+yaml;version=") ||
-         schemaFormat == "application/schema+json;version=draft-07" ||
-         schemaFormat == "application/schema+yaml;version=draft-07";
-}
-
-bool isAnyJsonSchemaFormat(const std::string& schemaFormat) {
-  return schemaLanguage(schemaFormat) == SchemaLanguage::jsonSchema;
-}
 
 DocumentSchemas::DocumentSchemas(const json& root)
     : root_(root),

@@ -72,15 +72,4 @@ class DocumentSchemas {
   std::mutex mutex_;  // guards the caches above and the validator
 };
 
-// True for the `schemaFormat` values of AsyncAPI Schema and JSON Schema draft-07 (the formats
-// asynclint validates); an absent format means AsyncAPI Schema. Matched as the specification
-// spells them; payload-format-unsupported also takes spelling variants (case, spaces, quotes)
-// as supported.
-bool isJsonSchemaFormat(const std::string& schemaFormat);
-
-// True for AsyncAPI Schema and JSON Schema in any version, by the media type alone (case and
-// surrounding spaces aside): a superset of isJsonSchemaFormat, for rules that read a schema's
-// structure (properties, required, type), which every draft shares, and validate nothing.
-bool isAnyJsonSchemaFormat(const std::string& schemaFormat);
-
 }  // namespace asynclint::schema

@@ -13,12 +13,12 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "model/schema_format.hpp"
 #include "schema/denoise.hpp"
 #include "schema/embedded_schemas.hpp"
 #include "schema/enum_lookup.hpp"
 #include "schema/failure_tree.hpp"
 #include "schema/phrasing.hpp"
-#include "schema/schema_format.hpp"
 
 namespace asynclint::schema {
 namespace {
@@ -70,7 +70,7 @@ void addOpenApi30Releases(json& formats) {
       formats.end()) {
     return;
   }
-  for (const std::string_view release : std::span(openApi30Releases).subspan(1)) {
+  for (const std::string_view release : std::span(model::openApi30Releases).subspan(1)) {
     for (const auto* mediaType : {"application/vnd.oai.openapi", "application/vnd.oai.openapi+json",
                                   "application/vnd.oai.openapi+yaml"}) {
       formats.push_back(fmt::format("{};version={}", mediaType, release));

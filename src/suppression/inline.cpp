@@ -140,7 +140,7 @@ bool covers(const Entry& entry, const Diagnostic& finding) {
   return line != 0 && entry.firstLine <= line && line <= entry.lastLine;
 }
 
-using CustomRules = std::vector<std::shared_ptr<const engine::Rule>>;
+using CustomRules = std::vector<std::shared_ptr<const engine::DocumentRule>>;
 
 bool isCustom(const std::string& id, const CustomRules& custom) {
   return std::any_of(custom.begin(), custom.end(),

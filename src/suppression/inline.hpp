@@ -41,6 +41,6 @@ std::vector<Directive> takeDirectives(Document& document);
 std::vector<Diagnostic> applyDirectives(
     const std::vector<Directive>& directives, std::vector<Diagnostic>& findings,
     const std::string& file,
-    const std::vector<std::shared_ptr<const engine::Rule>>& customRules = {});
+    const std::vector<std::shared_ptr<const engine::DocumentRule>>& customRules = {});
 
 }  // namespace asynclint::suppression

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/asyncapi.hpp"
+#include "model/asyncapi.hpp"
 
 namespace asynclint::system {
 namespace {
@@ -219,7 +219,7 @@ AddressIndex::AddressIndex(const std::vector<ServiceModel>& services) : services
   for (std::size_t s = 0; s < services.size(); ++s) {
     const auto& operations = services[s].operations;
     for (std::size_t o = 0; o < operations.size(); ++o) {
-      const std::string shape = engine::asyncapi::withoutParameterNames(operations[o].address);
+      const std::string shape = model::asyncapi::withoutParameterNames(operations[o].address);
       auto& endpoints = byShape_[shape];
       if (endpoints.empty()) {
         const bool parameterized = shape.find("{}") != std::string::npos;
@@ -231,7 +231,7 @@ AddressIndex::AddressIndex(const std::vector<ServiceModel>& services) : services
 }
 
 std::vector<Endpoint> AddressIndex::endpoints(const std::string& address, Action action) const {
-  const std::string shape = engine::asyncapi::withoutParameterNames(address);
+  const std::string shape = model::asyncapi::withoutParameterNames(address);
   const bool parameterized = shape.find("{}") != std::string::npos;
   std::vector<const std::string*> shapes{&shape};
   for (const auto& other : parameterized ? concreteShapes_ : parameterizedShapes_) {

@@ -11,10 +11,10 @@
 #include <set>
 #include <utility>
 
-#include "engine/asyncapi.hpp"
+#include "model/asyncapi.hpp"
+#include "model/schema_format.hpp"
 #include "schema/avro.hpp"
 #include "schema/openapi.hpp"
-#include "schema/schema_format.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::system {
@@ -33,7 +33,7 @@ struct Located {
 // The node with local `$ref`s followed; a null node when one is broken or leaves the tree.
 Located followReferences(const json& tree, Located at) {
   for (int hops = 0; hops < maxReferenceHops; ++hops) {
-    if (at.node == nullptr || !engine::asyncapi::isReference(*at.node)) return at;
+    if (at.node == nullptr || !model::asyncapi::isReference(*at.node)) return at;
     const auto& target = (*at.node)["$ref"];
     if (!target.is_string()) return {};
     const std::string text = target.get<std::string>();
@@ -174,7 +174,7 @@ std::optional<std::vector<std::string>> typesOf(const View& view) {
   std::optional<std::vector<std::string>> types;
   for (const auto& member : view.members) {
     if (!member.node->contains("type")) continue;
-    const auto declared = engine::asyncapi::declaredTypes(*member.node);
+    const auto declared = model::asyncapi::declaredTypes(*member.node);
     if (!types) {
       types = declared;
       continue;
@@ -492,7 +492,7 @@ class Comparison {
     const auto values = valuesOf(a);
     for (const auto& member : b.members) {
       if (!member.node->contains("type")) continue;
-      const auto wanted = engine::asyncapi::declaredTypes(*member.node);
+      const auto wanted = model::asyncapi::declaredTypes(*member.node);
       if (typesA) {
         const bool fits = std::all_of(typesA->begin(), typesA->end(),
                                       [&](const std::string& t) { return typeAccepts(wanted, t); });
@@ -797,12 +797,12 @@ std::optional<ComparableSchema> impliedSchema(const ServiceModel& service,
   const json* written = service.at(at);
   if (written == nullptr) return std::nullopt;
   std::shared_ptr<const json> implied;
-  switch (schema::schemaLanguage(message.schemaFormat)) {
-    case schema::SchemaLanguage::avro:
+  switch (model::schemaLanguage(message.schemaFormat)) {
+    case model::SchemaLanguage::avro:
       if (!schema::avro::validate(*written, at).empty()) return std::nullopt;
       implied = std::make_shared<const json>(schema::avro::impliedJsonSchema(*written));
       break;
-    case schema::SchemaLanguage::openapi:
+    case model::SchemaLanguage::openapi:
       implied =
           std::make_shared<const json>(schema::openapi::impliedJsonSchema(*written, service.tree));
       break;

@@ -3,16 +3,15 @@
 #include <algorithm>
 #include <set>
 
-#include "engine/asyncapi.hpp"
-#include "engine/context.hpp"
-#include "schema/document_schemas.hpp"
+#include "model/asyncapi.hpp"
+#include "model/document.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::system {
 namespace {
 
-namespace asyncapi = engine::asyncapi;
-using engine::RuleContext;
+namespace asyncapi = model::asyncapi;
+using model::DocumentView;
 
 std::string stringMember(const nlohmann::json& object, const char* key) {
   if (!object.is_object()) return {};
@@ -27,148 +26,149 @@ std::vector<std::string> sortedUnique(std::vector<std::string> values) {
   return values;
 }
 
-std::vector<std::string> allServerProtocols(const RuleContext& context) {
+std::vector<std::string> allServerProtocols(const DocumentView& document) {
   std::vector<std::string> protocols;
-  asynclint::engine::forEachMember(
-      context.root(), "/servers", [&](const std::string&, const std::string& pointer, const auto&) {
-        if (const auto server = context.resolve(pointer))
-          protocols.push_back(stringMember(*server->node, "protocol"));
-      });
+  asynclint::model::forEachMember(document.root(), "/servers",
+                                  [&](const std::string&, const std::string& pointer, const auto&) {
+                                    if (const auto server = document.resolve(pointer))
+                                      protocols.push_back(stringMember(*server->node, "protocol"));
+                                  });
   return sortedUnique(std::move(protocols));
 }
 
 // The schema the message member `key` holds, references followed into a Multi Format Schema
 // Object.
-std::optional<std::string> schemaOf(const RuleContext& context, const std::string& message,
+std::optional<std::string> schemaOf(const DocumentView& document, const std::string& message,
                                     const char* key) {
-  const auto schema = asyncapi::schemaAt(context, pointer::append(message, key),
+  const auto schema = asyncapi::schemaAt(document, pointer::append(message, key),
                                          asyncapi::SchemaReading::validation);
   if (!schema) return std::nullopt;
   return schema->pointer;
 }
 
 // The payload's format as named, and where its schema is when that format is not JSON Schema.
-void readPayloadFormat(const RuleContext& context, const asyncapi::Definition& definition,
+void readPayloadFormat(const DocumentView& document, const asyncapi::Definition& definition,
                        MessageModel& message) {
-  const auto formatted = asyncapi::formattedPayload(context, definition);
+  const auto formatted = asyncapi::formattedPayload(document, definition);
   if (!formatted) return;
   message.schemaFormat = formatted->format;
-  if (formatted->language != schema::SchemaLanguage::jsonSchema && formatted->schema)
+  if (formatted->language != model::SchemaLanguage::jsonSchema && formatted->schema)
     message.formattedPayload = formatted->schema->pointer;
 }
 
-std::optional<MessageModel> messageAt(const RuleContext& context, const std::string& pointer) {
-  const auto resolved = context.resolve(pointer);
+std::optional<MessageModel> messageAt(const DocumentView& document, const std::string& pointer) {
+  const auto resolved = document.resolve(pointer);
   if (!resolved || !resolved->node->is_object()) return std::nullopt;
   MessageModel message;
   message.pointer = resolved->pointer;
   message.name = stringMember(*resolved->node, "name");
   if (message.name.empty()) message.name = pointer::lastToken(resolved->pointer);
-  message.payload = schemaOf(context, resolved->pointer, "payload");
-  message.headers = schemaOf(context, resolved->pointer, "headers");
+  message.payload = schemaOf(document, resolved->pointer, "payload");
+  message.headers = schemaOf(document, resolved->pointer, "headers");
   message.contentType = stringMember(*resolved->node, "contentType");
   if (message.contentType.empty())
-    message.contentType = stringMember(context.root(), "defaultContentType");
-  readPayloadFormat(context, {message.name, resolved->pointer, resolved->node}, message);
+    message.contentType = stringMember(document.root(), "defaultContentType");
+  readPayloadFormat(document, {message.name, resolved->pointer, resolved->node}, message);
   return message;
 }
 
 // AsyncAPI 3: the operation's `messages`, else every message of its channel.
-std::vector<MessageModel> messagesV3(const RuleContext& context, const std::string& operation,
+std::vector<MessageModel> messagesV3(const DocumentView& document, const std::string& operation,
                                      const std::string& channel) {
   std::vector<MessageModel> messages;
   const std::string listed = pointer::append(operation, "messages");
-  const nlohmann::json* list = context.at(listed);
+  const nlohmann::json* list = document.at(listed);
   if (list != nullptr && list->is_array()) {
     for (std::size_t i = 0; i < list->size(); ++i) {
-      if (auto message = messageAt(context, pointer::append(listed, i)))
+      if (auto message = messageAt(document, pointer::append(listed, i)))
         messages.push_back(std::move(*message));
     }
     return messages;
   }
-  asynclint::engine::forEachMember(
-      context.root(), pointer::append(channel, "messages"),
+  asynclint::model::forEachMember(
+      document.root(), pointer::append(channel, "messages"),
       [&](const std::string&, const std::string& pointer, const nlohmann::json&) {
-        if (auto message = messageAt(context, pointer)) messages.push_back(std::move(*message));
+        if (auto message = messageAt(document, pointer)) messages.push_back(std::move(*message));
       });
   return messages;
 }
 
-std::vector<std::string> channelProtocolsV3(const RuleContext& context,
+std::vector<std::string> channelProtocolsV3(const DocumentView& document,
                                             const std::string& channel) {
   const std::string listed = pointer::append(channel, "servers");
-  const nlohmann::json* list = context.at(listed);
-  if (list == nullptr || !list->is_array() || list->empty()) return allServerProtocols(context);
+  const nlohmann::json* list = document.at(listed);
+  if (list == nullptr || !list->is_array() || list->empty()) return allServerProtocols(document);
   std::vector<std::string> protocols;
   for (std::size_t i = 0; i < list->size(); ++i) {
-    if (const auto server = context.resolve(pointer::append(listed, i)))
+    if (const auto server = document.resolve(pointer::append(listed, i)))
       protocols.push_back(stringMember(*server->node, "protocol"));
   }
   return sortedUnique(std::move(protocols));
 }
 
-std::vector<std::string> allServerNames(const RuleContext& context) {
+std::vector<std::string> allServerNames(const DocumentView& document) {
   std::vector<std::string> names;
-  asynclint::engine::forEachMember(
-      context.root(), "/servers",
+  asynclint::model::forEachMember(
+      document.root(), "/servers",
       [&](const std::string& name, const std::string&, const auto&) { names.push_back(name); });
   return names;
 }
 
-std::vector<std::string> channelServersV3(const RuleContext& context, const std::string& channel) {
+std::vector<std::string> channelServersV3(const DocumentView& document,
+                                          const std::string& channel) {
   const std::string listed = pointer::append(channel, "servers");
-  const nlohmann::json* list = context.at(listed);
-  if (list == nullptr || !list->is_array() || list->empty()) return allServerNames(context);
+  const nlohmann::json* list = document.at(listed);
+  if (list == nullptr || !list->is_array() || list->empty()) return allServerNames(document);
   std::vector<std::string> names;
   for (std::size_t i = 0; i < list->size(); ++i) {
-    if (const auto server = context.resolve(pointer::append(listed, i)))
+    if (const auto server = document.resolve(pointer::append(listed, i)))
       names.push_back(pointer::lastToken(server->pointer));
   }
   return sortedUnique(std::move(names));
 }
 
-std::vector<OperationModel> operationsV3(const RuleContext& context) {
+std::vector<OperationModel> operationsV3(const DocumentView& document) {
   std::vector<OperationModel> operations;
-  for (const auto& definition : asyncapi::operations(context)) {
+  for (const auto& definition : asyncapi::operations(document)) {
     if (definition.pointer.starts_with("/components/")) continue;  // not the application's own
     const std::string action = stringMember(*definition.node, "action");
     if (action != "send" && action != "receive") continue;
-    const auto channel = context.resolve(pointer::append(definition.pointer, "channel"));
+    const auto channel = document.resolve(pointer::append(definition.pointer, "channel"));
     if (!channel) continue;
     const std::string address = stringMember(*channel->node, "address");
     if (address.empty()) continue;
     operations.push_back({definition.key, definition.pointer,
                           action == "send" ? Action::send : Action::receive, address,
-                          channelProtocolsV3(context, channel->pointer),
-                          messagesV3(context, definition.pointer, channel->pointer),
+                          channelProtocolsV3(document, channel->pointer),
+                          messagesV3(document, definition.pointer, channel->pointer),
                           pointer::lastToken(channel->pointer), channel->pointer,
-                          channelServersV3(context, channel->pointer)});
+                          channelServersV3(document, channel->pointer)});
   }
   return operations;
 }
 
-std::vector<MessageModel> messagesV2(const RuleContext& context, const std::string& operation) {
+std::vector<MessageModel> messagesV2(const DocumentView& document, const std::string& operation) {
   const std::string message = pointer::append(operation, "message");
-  const auto resolved = context.resolve(message);
+  const auto resolved = document.resolve(message);
   if (!resolved) return {};
   const auto oneOf = resolved->node->find("oneOf");
   if (oneOf == resolved->node->end() || !oneOf->is_array()) {
-    if (auto single = messageAt(context, message)) return {std::move(*single)};
+    if (auto single = messageAt(document, message)) return {std::move(*single)};
     return {};
   }
   std::vector<MessageModel> messages;
   for (std::size_t i = 0; i < oneOf->size(); ++i) {
-    if (auto item = messageAt(context, pointer::append(resolved->pointer + "/oneOf", i)))
+    if (auto item = messageAt(document, pointer::append(resolved->pointer + "/oneOf", i)))
       messages.push_back(std::move(*item));
   }
   return messages;
 }
 
-std::vector<std::string> channelServersV2(const RuleContext& context,
+std::vector<std::string> channelServersV2(const DocumentView& document,
                                           const nlohmann::json& channel) {
   const auto names = channel.find("servers");
   if (names == channel.end() || !names->is_array() || names->empty())
-    return allServerNames(context);
+    return allServerNames(document);
   std::vector<std::string> found;
   for (const auto& name : *names) {
     if (name.is_string()) found.push_back(name.get<std::string>());
@@ -176,25 +176,25 @@ std::vector<std::string> channelServersV2(const RuleContext& context,
   return sortedUnique(std::move(found));
 }
 
-std::vector<std::string> channelProtocolsV2(const RuleContext& context,
+std::vector<std::string> channelProtocolsV2(const DocumentView& document,
                                             const nlohmann::json& channel) {
   std::vector<std::string> protocols;
-  for (const auto& name : channelServersV2(context, channel)) {
-    if (const auto server = context.resolve(pointer::append("/servers", name)))
+  for (const auto& name : channelServersV2(document, channel)) {
+    if (const auto server = document.resolve(pointer::append("/servers", name)))
       protocols.push_back(stringMember(*server->node, "protocol"));
   }
   return sortedUnique(std::move(protocols));
 }
 
-std::vector<ServerModel> serversOf(const RuleContext& context) {
+std::vector<ServerModel> serversOf(const DocumentView& document) {
   std::vector<ServerModel> servers;
-  asynclint::engine::forEachMember(
-      context.root(), "/servers",
+  asynclint::model::forEachMember(
+      document.root(), "/servers",
       [&](const std::string& name, const std::string& pointer, const auto&) {
-        const auto server = context.resolve(pointer);
+        const auto server = document.resolve(pointer);
         if (!server || !server->node->is_object()) return;
         const nlohmann::json& node = *server->node;
-        std::string host = context.majorVersion() == 2
+        std::string host = document.majorVersion() == 2
                                ? stringMember(node, "url")
                                : stringMember(node, "host") + stringMember(node, "pathname");
         servers.push_back({name, server->pointer, std::move(host), stringMember(node, "protocol")});
@@ -203,23 +203,24 @@ std::vector<ServerModel> serversOf(const RuleContext& context) {
 }
 
 // In AsyncAPI 2, `subscribe` is what others subscribe to: the application sends it.
-std::vector<OperationModel> operationsV2(const RuleContext& context) {
+std::vector<OperationModel> operationsV2(const DocumentView& document) {
   std::vector<OperationModel> operations;
-  asynclint::engine::forEachMember(
-      context.root(), "/channels",
+  asynclint::model::forEachMember(
+      document.root(), "/channels",
       [&](const std::string& address, const std::string& pointer, const nlohmann::json&) {
-        const auto channel = context.resolve(pointer);
+        const auto channel = document.resolve(pointer);
         if (!channel || !channel->node->is_object()) return;
         for (const auto* verb : {"publish", "subscribe"}) {
-          const auto operation = context.resolve(pointer::append(channel->pointer, verb));
+          const auto operation = document.resolve(pointer::append(channel->pointer, verb));
           if (!operation || !operation->node->is_object()) continue;
           std::string id = stringMember(*operation->node, "operationId");
           if (id.empty()) id = verb;
           operations.push_back(
               {id, operation->pointer,
                std::string_view(verb) == "subscribe" ? Action::send : Action::receive, address,
-               channelProtocolsV2(context, *channel->node), messagesV2(context, operation->pointer),
-               address, channel->pointer, channelServersV2(context, *channel->node)});
+               channelProtocolsV2(document, *channel->node),
+               messagesV2(document, operation->pointer), address, channel->pointer,
+               channelServersV2(document, *channel->node)});
         }
       });
   return operations;
@@ -247,16 +248,11 @@ ServiceModel buildServiceModel(std::string file, nlohmann::json tree) {
     service.version = stringMember(*info, "version");
   }
   if (service.name.empty()) service.name = service.file;
-  const engine::RefIndex refs(root);
-  engine::RuleInfo rule;
-  rule.id = "system-model";
-  const engine::RuleSetting setting;
-  std::vector<Diagnostic> unused;
-  schema::DocumentSchemas schemas(root);
-  const RuleContext context(root, refs, schemas, rule, setting, unused);
-  if (context.majorVersion() == 3) service.operations = operationsV3(context);
-  if (context.majorVersion() == 2) service.operations = operationsV2(context);
-  service.servers = serversOf(context);
+  const model::RefIndex refs(root);
+  const DocumentView document(root, refs);
+  if (document.majorVersion() == 3) service.operations = operationsV3(document);
+  if (document.majorVersion() == 2) service.operations = operationsV2(document);
+  service.servers = serversOf(document);
   return service;
 }
 

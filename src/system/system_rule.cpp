@@ -2,23 +2,30 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace asynclint::system {
 namespace {
 
-engine::RuleInfo systemRuleInfo(std::string id, Severity severity, std::string summary) {
-  engine::RuleInfo info;
-  info.id = std::move(id);
-  info.severity = severity;
-  info.summary = std::move(summary);
-  info.versions = engine::Versions::all;
-  info.system = true;
-  return info;
+std::map<std::string_view, const SystemRule*>& systemRegistry() {
+  static std::map<std::string_view, const SystemRule*> rules;
+  return rules;
 }
 
 }  // namespace
 
 SystemRule::SystemRule(std::string id, Severity severity, std::string summary)
-    : Rule(systemRuleInfo(std::move(id), severity, std::move(summary))) {}
+    : Rule({.id = std::move(id),
+            .severity = severity,
+            .summary = std::move(summary),
+            .versions = engine::Versions::all,
+            .kind = engine::RuleKind::system}) {}
+
+void registerSystemRule(std::unique_ptr<SystemRule> rule) {
+  const SystemRule& registered = *rule;
+  engine::registerRule(std::move(rule));
+  systemRegistry().emplace(registered.info().id, &registered);
+}
 
 SystemContext::SystemContext(const std::vector<ServiceModel>& services,
                              const AddressIndex& addresses, const Locator& locate,
@@ -46,9 +53,8 @@ void SystemContext::report(const ServicePlace& place, std::string message,
 
 std::vector<const SystemRule*> allSystemRules() {
   std::vector<const SystemRule*> rules;
-  for (const auto* rule : engine::allRules()) {
-    if (rule->info().system) rules.push_back(static_cast<const SystemRule*>(rule));
-  }
+  for (const auto& [id, rule] : systemRegistry())
+    rules.push_back(rule);
   return rules;
 }
 

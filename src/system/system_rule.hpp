@@ -54,11 +54,11 @@ class SystemRule : public engine::Rule {
  public:
   // System rules are on by default and read AsyncAPI 2.x and 3.x alike.
   SystemRule(std::string id, Severity severity, std::string summary);
-  // One document alone says nothing about the system.
-  void check(engine::RuleContext&) const final {}
   virtual void checkSystem(SystemContext& context) const = 0;
 };
 
+// Registers a system rule (its id in the rule registry, the rule among the system rules).
+void registerSystemRule(std::unique_ptr<SystemRule> rule);
 // Every registered system rule, sorted by id.
 std::vector<const SystemRule*> allSystemRules();
 
@@ -71,4 +71,8 @@ std::vector<Diagnostic> runSystemRules(const std::vector<ServiceModel>& services
 }  // namespace asynclint::system
 
 // Registers `Type` (default-constructible, derived from SystemRule) when the program starts.
-#define ASYNCLINT_REGISTER_SYSTEM_RULE(Type) ASYNCLINT_REGISTER_RULE(Type)
+#define ASYNCLINT_REGISTER_SYSTEM_RULE(Type)                                     \
+  namespace {                                                                    \
+  [[maybe_unused]] const bool ASYNCLINT_CONCAT(registered_, __LINE__) =          \
+      (::asynclint::system::registerSystemRule(std::make_unique<Type>()), true); \
+  }

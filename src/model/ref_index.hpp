@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace asynclint::engine {
+namespace asynclint::model {
 
 enum class RefKind {
   local,     // "#/components/..." in this document
@@ -80,4 +80,4 @@ using StructuralVisit = std::function<void(std::string_view field, const std::st
 // tags all see the document this way.
 void forEachStructuralNode(const nlohmann::json& root, const StructuralVisit& visit);
 
-}  // namespace asynclint::engine
+}  // namespace asynclint::model

@@ -1,10 +1,10 @@
-#include "engine/ref_index.hpp"
+#include "model/ref_index.hpp"
 
 #include <algorithm>
 
 #include "source/json_pointer.hpp"
 
-namespace asynclint::engine {
+namespace asynclint::model {
 namespace {
 
 using nlohmann::json;
@@ -175,4 +175,4 @@ std::vector<std::size_t> RefIndex::within(std::string_view pointer) const {
   return indexes;
 }
 
-}  // namespace asynclint::engine
+}  // namespace asynclint::model

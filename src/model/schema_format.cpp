@@ -1,11 +1,11 @@
-#include "schema/schema_format.hpp"
+#include "model/schema_format.hpp"
 
 #include <algorithm>
 #include <array>
 
 #include "text/strings.hpp"
 
-namespace asynclint::schema {
+namespace asynclint::model {
 namespace {
 
 std::string_view trimmed(std::string_view text) {
@@ -64,4 +64,16 @@ SchemaLanguage schemaLanguage(std::string_view schemaFormat) {
   return SchemaLanguage::unknown;
 }
 
-}  // namespace asynclint::schema
+bool isJsonSchemaFormat(const std::string& schemaFormat) {
+  return schemaFormat.starts_with("application/vnd.aai.asyncapi;version=") ||
+         schemaFormat.starts_with("application/vnd.aai.asyncapi+json;version=") ||
+         schemaFormat.starts_with("application/vnd.aai.asyncapi+yaml;version=") ||
+         schemaFormat == "application/schema+json;version=draft-07" ||
+         schemaFormat == "application/schema+yaml;version=draft-07";
+}
+
+bool isAnyJsonSchemaFormat(const std::string& schemaFormat) {
+  return schemaLanguage(schemaFormat) == SchemaLanguage::jsonSchema;
+}
+
+}  // namespace asynclint::model

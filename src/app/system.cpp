@@ -1,11 +1,11 @@
-#include "system_app.hpp"
+#include "app/system.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "app/inputs.hpp"
 #include "report/reporter.hpp"
 #include "system/catalog.hpp"

@@ -1,4 +1,4 @@
-#include "engine/asyncapi.hpp"
+#include "model/asyncapi.hpp"
 
 #include <fmt/format.h>
 
@@ -6,11 +6,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "schema/document_schemas.hpp"
 #include "source/json_pointer.hpp"
 #include "text/strings.hpp"
 
-namespace asynclint::engine::asyncapi {
+namespace asynclint::model::asyncapi {
 
 bool isReference(const nlohmann::json& node) {
   return node.is_object() && node.contains("$ref");
@@ -22,12 +21,12 @@ bool hasContent(const nlohmann::json& object, const char* key) {
   return !member->is_string() || !text::isBlank(member->get_ref<const std::string&>());
 }
 
-std::vector<Definition> definitionsIn(const RuleContext& context,
+std::vector<Definition> definitionsIn(const DocumentView& document,
                                       const std::vector<std::string>& mapPointers) {
   std::vector<Definition> found;
   for (const auto& mapPointer : mapPointers) {
     forEachMember(
-        context.root(), mapPointer,
+        document.root(), mapPointer,
         [&](const std::string& key, const std::string& pointer, const nlohmann::json& value) {
           if (value.is_object() && !isReference(value)) found.push_back({key, pointer, &value});
         });
@@ -35,31 +34,31 @@ std::vector<Definition> definitionsIn(const RuleContext& context,
   return found;
 }
 
-std::vector<Definition> channels(const RuleContext& context) {
-  return definitionsIn(context, {"/channels", "/components/channels"});
+std::vector<Definition> channels(const DocumentView& document) {
+  return definitionsIn(document, {"/channels", "/components/channels"});
 }
 
-std::vector<Definition> operations(const RuleContext& context) {
-  return definitionsIn(context, {"/operations", "/components/operations"});
+std::vector<Definition> operations(const DocumentView& document) {
+  return definitionsIn(document, {"/operations", "/components/operations"});
 }
 
-std::vector<Definition> servers(const RuleContext& context) {
-  return definitionsIn(context, {"/servers", "/components/servers"});
+std::vector<Definition> servers(const DocumentView& document) {
+  return definitionsIn(document, {"/servers", "/components/servers"});
 }
 
-std::vector<Definition> messages(const RuleContext& context) {
+std::vector<Definition> messages(const DocumentView& document) {
   std::vector<std::string> maps{"/components/messages"};
-  for (const auto& channel : channels(context))
+  for (const auto& channel : channels(document))
     maps.push_back(pointer::append(channel.pointer, "messages"));
-  return definitionsIn(context, maps);
+  return definitionsIn(document, maps);
 }
 
-std::vector<Definition> messagesV2(const RuleContext& context) {
-  std::vector<Definition> found = definitionsIn(context, {"/components/messages"});
-  for (const auto& channel : channels(context)) {
+std::vector<Definition> messagesV2(const DocumentView& document) {
+  std::vector<Definition> found = definitionsIn(document, {"/components/messages"});
+  for (const auto& channel : channels(document)) {
     for (const auto* verb : {"publish", "subscribe"}) {
       const std::string message = channel.pointer + "/" + verb + "/message";
-      const nlohmann::json* node = context.at(message);
+      const nlohmann::json* node = document.at(message);
       if (node == nullptr || !node->is_object() || isReference(*node)) continue;
       const auto oneOf = node->find("oneOf");
       if (oneOf == node->end() || !oneOf->is_array()) {
@@ -76,60 +75,39 @@ std::vector<Definition> messagesV2(const RuleContext& context) {
   return found;
 }
 
-std::vector<Definition> operationsV2(const RuleContext& context) {
+std::vector<Definition> operationsV2(const DocumentView& document) {
   std::vector<Definition> found;
-  for (const auto& channel : channels(context)) {
+  for (const auto& channel : channels(document)) {
     for (const auto* verb : {"publish", "subscribe"}) {
       const std::string operation = channel.pointer + "/" + verb;
-      const nlohmann::json* node = context.at(operation);
+      const nlohmann::json* node = document.at(operation);
       if (node != nullptr && node->is_object()) found.push_back({verb, operation, node});
     }
   }
   return found;
 }
 
-void reportRepeatedIds(RuleContext& context, std::vector<std::string> owners,
-                       std::string_view idKey, std::string_view what) {
-  owners = context.inWrittenOrder(std::move(owners),
-                                  [](const std::string& owner) { return owner; });
-  std::unordered_map<std::string, std::string> firstOwner;
-  for (const auto& owner : owners) {
-    const std::string idPointer = pointer::append(owner, idKey);
-    const nlohmann::json* id = context.at(idPointer);
-    if (id == nullptr || !id->is_string()) continue;
-    const auto [first, inserted] = firstOwner.try_emplace(id->get<std::string>(), owner);
-    if (inserted) continue;
-    context.report(
-        idPointer,
-        fmt::format("{} '{}' is already used by {}: give each {} its own {}", idKey,
-                    id->get<std::string>(), pointer::displayPath(context.root(), first->second),
-                    what, idKey),
-        Anchor::value,
-        {RuleContext::note(pointer::append(first->second, idKey), "first used here")});
-  }
+std::vector<Definition> messagesForVersion(const DocumentView& document) {
+  return document.majorVersion() == 3 ? messages(document) : messagesV2(document);
 }
 
-std::vector<Definition> messagesForVersion(const RuleContext& context) {
-  return context.majorVersion() == 3 ? messages(context) : messagesV2(context);
-}
-
-std::vector<Definition> replies(const RuleContext& context) {
+std::vector<Definition> replies(const DocumentView& document) {
   std::vector<Definition> found;
-  for (const auto& operation : operations(context)) {
+  for (const auto& operation : operations(document)) {
     const std::string reply = pointer::append(operation.pointer, "reply");
-    const nlohmann::json* node = context.at(reply);
+    const nlohmann::json* node = document.at(reply);
     if (node != nullptr && node->is_object() && !isReference(*node)) {
       found.push_back({operation.key, reply, node});
     }
   }
-  for (auto& reply : definitionsIn(context, {"/components/replies"})) {
+  for (auto& reply : definitionsIn(document, {"/components/replies"})) {
     found.push_back(std::move(reply));
   }
   return found;
 }
 
-bool isComponentLibrary(const RuleContext& context) {
-  const nlohmann::json& root = context.root();
+bool isComponentLibrary(const DocumentView& document) {
+  const nlohmann::json& root = document.root();
   return !root.contains("channels") && !root.contains("operations") && !root.contains("servers");
 }
 
@@ -166,10 +144,10 @@ std::string describeReply(const Definition& reply) {
   return "the reply of " + describe("operation", reply);  // named after its operation
 }
 
-std::vector<Definition> traitEntries(const RuleContext& context, const std::string& owner) {
+std::vector<Definition> traitEntries(const DocumentView& document, const std::string& owner) {
   std::vector<Definition> entries;
   const std::string traits = pointer::append(owner, "traits");
-  const nlohmann::json* list = context.at(traits);
+  const nlohmann::json* list = document.at(traits);
   if (list == nullptr || !list->is_array()) return entries;
   for (std::size_t i = 0; i < list->size(); ++i) {
     entries.push_back({"", pointer::append(traits, i), &(*list)[i]});
@@ -177,28 +155,28 @@ std::vector<Definition> traitEntries(const RuleContext& context, const std::stri
   return entries;
 }
 
-std::vector<std::optional<Resolved>> traitsOf(const RuleContext& context,
+std::vector<std::optional<Resolved>> traitsOf(const DocumentView& document,
                                               const std::string& owner) {
   std::vector<std::optional<Resolved>> traits;
-  for (const auto& entry : traitEntries(context, owner)) {
-    traits.push_back(context.resolve(entry.pointer));
+  for (const auto& entry : traitEntries(document, owner)) {
+    traits.push_back(document.resolve(entry.pointer));
   }
   return traits;
 }
 
-bool someTraitMay(const RuleContext& context, const std::string& owner,
+bool someTraitMay(const DocumentView& document, const std::string& owner,
                   const std::function<bool(const nlohmann::json& trait)>& test) {
-  const auto traits = traitsOf(context, owner);
+  const auto traits = traitsOf(document, owner);
   return std::any_of(traits.begin(), traits.end(), [&](const std::optional<Resolved>& trait) {
     return !trait || test(*trait->node);
   });
 }
 
-std::optional<std::string> effectiveMember(const RuleContext& context, const Definition& message,
+std::optional<std::string> effectiveMember(const DocumentView& document, const Definition& message,
                                            const char* key) {
   if (message.node->contains(key)) return pointer::append(message.pointer, key);
   std::optional<std::string> found;
-  for (const auto& trait : traitsOf(context, message.pointer)) {
+  for (const auto& trait : traitsOf(document, message.pointer)) {
     if (!trait || !trait->node->is_object() || !trait->node->contains(key)) continue;
     if (found) return std::nullopt;
     found = pointer::append(trait->pointer, key);
@@ -211,15 +189,15 @@ namespace {
 bool readsFormat(SchemaReading reading, const nlohmann::json& format) {
   if (!format.is_string()) return false;
   const auto& text = format.get_ref<const std::string&>();
-  return reading == SchemaReading::structure ? schema::isAnyJsonSchemaFormat(text)
-                                             : schema::isJsonSchemaFormat(text);
+  return reading == SchemaReading::structure ? model::isAnyJsonSchemaFormat(text)
+                                             : model::isJsonSchemaFormat(text);
 }
 
 // What makes an object a Multi Format Schema Object in `reading`.
-bool isMultiFormatSchema(const RuleContext& context, const nlohmann::json& node,
+bool isMultiFormatSchema(const DocumentView& document, const nlohmann::json& node,
                          SchemaReading reading) {
   if (reading == SchemaReading::validation) return node.contains("schemaFormat");
-  return context.majorVersion() == 3 && node.contains("schema");
+  return document.majorVersion() == 3 && node.contains("schema");
 }
 
 }  // namespace
@@ -237,9 +215,9 @@ std::vector<std::string> declaredTypes(const nlohmann::json& schema) {
   return types;
 }
 
-std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::json& node,
+std::optional<std::string> schemaIn(const DocumentView& document, const nlohmann::json& node,
                                     const std::string& pointer, SchemaReading reading) {
-  if (!node.is_object() || !isMultiFormatSchema(context, node, reading)) return pointer;
+  if (!node.is_object() || !isMultiFormatSchema(document, node, reading)) return pointer;
   // Without a `schemaFormat`, the schema is an AsyncAPI Schema.
   const auto format = node.find("schemaFormat");
   if (format != node.end() && !readsFormat(reading, *format)) return std::nullopt;
@@ -247,14 +225,14 @@ std::optional<std::string> schemaIn(const RuleContext& context, const nlohmann::
   return pointer::append(pointer, "schema");
 }
 
-std::optional<Resolved> schemaAt(const RuleContext& context, const std::string& pointer,
+std::optional<Resolved> schemaAt(const DocumentView& document, const std::string& pointer,
                                  SchemaReading reading) {
-  const auto place = context.resolve(pointer);
+  const auto place = document.resolve(pointer);
   if (!place || !place->node->is_object()) return std::nullopt;
-  const auto inner = schemaIn(context, *place->node, place->pointer, reading);
+  const auto inner = schemaIn(document, *place->node, place->pointer, reading);
   if (!inner) return std::nullopt;
   // Resolving the place's own pointer again gives the place itself.
-  const auto schema = context.resolve(*inner);
+  const auto schema = document.resolve(*inner);
   if (!schema || !schema->node->is_object()) return std::nullopt;
   return schema;
 }
@@ -287,20 +265,20 @@ void forEachSubschema(const nlohmann::json& schema, const std::string& pointer,
 namespace {
 
 // The schema that the place at `pointer` holds, and the subschemas in it.
-void walkPlace(const RuleContext& context, const std::string& pointer, SchemaReading reading,
+void walkPlace(const DocumentView& document, const std::string& pointer, SchemaReading reading,
                const SchemaVisitor& visit) {
-  const nlohmann::json* node = context.at(pointer);
+  const nlohmann::json* node = document.at(pointer);
   if (node == nullptr) return;
-  const auto schema = schemaIn(context, *node, pointer, reading);
+  const auto schema = schemaIn(document, *node, pointer, reading);
   if (!schema) return;
-  if (const nlohmann::json* found = context.at(*schema)) forEachSubschema(*found, *schema, visit);
+  if (const nlohmann::json* found = document.at(*schema)) forEachSubschema(*found, *schema, visit);
 }
 
 // AsyncAPI 2: the message names its payload's format, or else one of its traits does.
-bool payloadInJsonSchemaV2(const RuleContext& context, const Definition& message,
+bool payloadInJsonSchemaV2(const DocumentView& document, const Definition& message,
                            SchemaReading reading) {
   std::vector<const nlohmann::json*> holders{message.node};
-  for (const auto& trait : traitsOf(context, message.pointer)) {
+  for (const auto& trait : traitsOf(document, message.pointer)) {
     if (trait) holders.push_back(trait->node);
   }
   return std::all_of(holders.begin(), holders.end(), [&](const nlohmann::json* holder) {
@@ -312,79 +290,80 @@ bool payloadInJsonSchemaV2(const RuleContext& context, const Definition& message
 
 }  // namespace
 
-std::optional<Resolved> payloadSchemaAt(const RuleContext& context, const Definition& message,
+std::optional<Resolved> payloadSchemaAt(const DocumentView& document, const Definition& message,
                                         SchemaReading reading) {
-  if (context.majorVersion() != 3 && !payloadInJsonSchemaV2(context, message, reading)) {
+  if (document.majorVersion() != 3 && !payloadInJsonSchemaV2(document, message, reading)) {
     return std::nullopt;
   }
-  return schemaAt(context, pointer::append(message.pointer, "payload"), reading);
+  return schemaAt(document, pointer::append(message.pointer, "payload"), reading);
 }
 
 namespace {
 
 // Message traits in components and, for the structure reading, written inside `messages`.
-std::vector<std::string> messageTraitPlaces(const RuleContext& context,
+std::vector<std::string> messageTraitPlaces(const DocumentView& document,
                                             const std::vector<Definition>& messages,
                                             SchemaReading reading) {
   std::vector<std::string> traits;
-  for (const auto& trait : definitionsIn(context, {"/components/messageTraits"})) {
+  for (const auto& trait : definitionsIn(document, {"/components/messageTraits"})) {
     traits.push_back(trait.pointer);
   }
   if (reading == SchemaReading::validation) return traits;
   for (const auto& message : messages) {
-    for (const auto& trait : traitEntries(context, message.pointer)) {
+    for (const auto& trait : traitEntries(document, message.pointer)) {
       traits.push_back(trait.pointer);
     }
   }
   return traits;
 }
 
-void walkParametersV2(const RuleContext& context, SchemaReading reading,
+void walkParametersV2(const DocumentView& document, SchemaReading reading,
                       const SchemaVisitor& visit) {
   std::vector<std::string> parameterMaps{"/components/parameters"};
-  for (const auto& channel : channels(context)) {
+  for (const auto& channel : channels(document)) {
     parameterMaps.push_back(pointer::append(channel.pointer, "parameters"));
   }
-  for (const auto& parameter : definitionsIn(context, parameterMaps)) {
-    walkPlace(context, pointer::append(parameter.pointer, "schema"), reading, visit);
+  for (const auto& parameter : definitionsIn(document, parameterMaps)) {
+    walkPlace(document, pointer::append(parameter.pointer, "schema"), reading, visit);
   }
 }
 
 }  // namespace
 
-void forEachSchema(const RuleContext& context, SchemaReading reading, const SchemaVisitor& visit) {
-  forEachMember(context.root(), "/components/schemas",
+void forEachSchema(const DocumentView& document, SchemaReading reading,
+                   const SchemaVisitor& visit) {
+  forEachMember(document.root(), "/components/schemas",
                 [&](const std::string&, const std::string& pointer, const nlohmann::json&) {
-                  walkPlace(context, pointer, reading, visit);
+                  walkPlace(document, pointer, reading, visit);
                 });
   // The validation reading has always passed over a payload or headers given as a $ref, even
   // with a `schema` written beside it.
   const auto walk = [&](const std::string& pointer) {
-    const nlohmann::json* node = context.at(pointer);
+    const nlohmann::json* node = document.at(pointer);
     if (reading == SchemaReading::validation && node != nullptr && isReference(*node)) return;
-    walkPlace(context, pointer, reading, visit);
+    walkPlace(document, pointer, reading, visit);
   };
-  const bool v3 = context.majorVersion() == 3;
-  const auto messages = messagesForVersion(context);
+  const bool v3 = document.majorVersion() == 3;
+  const auto messages = messagesForVersion(document);
   for (const auto& message : messages) {
     walk(pointer::append(message.pointer, "headers"));
-    if (v3 || payloadInJsonSchemaV2(context, message, reading))
+    if (v3 || payloadInJsonSchemaV2(document, message, reading))
       walk(pointer::append(message.pointer, "payload"));
   }
-  for (const auto& trait : messageTraitPlaces(context, messages, reading)) {
+  for (const auto& trait : messageTraitPlaces(document, messages, reading)) {
     walk(pointer::append(trait, "headers"));
     // Traits may not have a payload; the validation reading has always looked anyway.
     if (reading == SchemaReading::validation) walk(pointer::append(trait, "payload"));
   }
-  if (!v3) walkParametersV2(context, reading, visit);
+  if (!v3) walkParametersV2(document, reading, visit);
 }
 
-std::vector<const nlohmann::json*> resolvedMembers(const RuleContext& context,
+std::vector<const nlohmann::json*> resolvedMembers(const DocumentView& document,
                                                    const std::string& mapPointer) {
   std::vector<const nlohmann::json*> members;
-  forEachMember(context.root(), mapPointer,
+  forEachMember(document.root(), mapPointer,
                 [&](const std::string&, const std::string& pointer, const nlohmann::json&) {
-                  if (const auto resolved = context.resolve(pointer))
+                  if (const auto resolved = document.resolve(pointer))
                     members.push_back(resolved->node);
                 });
   return members;
@@ -404,10 +383,10 @@ std::vector<std::string> placeholders(const std::string& text) {
   return names;
 }
 
-std::optional<Resolved> replyChannel(const RuleContext& context, const Definition& reply) {
+std::optional<Resolved> replyChannel(const DocumentView& document, const Definition& reply) {
   const std::string channelPointer = pointer::append(reply.pointer, "channel");
-  if (context.refs().at(channelPointer) == nullptr) return std::nullopt;
-  auto channel = context.resolve(channelPointer);
+  if (document.refs().at(channelPointer) == nullptr) return std::nullopt;
+  auto channel = document.resolve(channelPointer);
   if (!channel || !channel->node->is_object()) return std::nullopt;
   return channel;
 }
@@ -461,10 +440,10 @@ std::string withoutParameterNames(const std::string& address) {
   return shape;
 }
 
-std::optional<std::string> payloadFormatPointer(const RuleContext& context,
+std::optional<std::string> payloadFormatPointer(const DocumentView& document,
                                                 const Definition& message) {
-  if (context.majorVersion() == 3) {
-    const auto payload = context.resolve(pointer::append(message.pointer, "payload"));
+  if (document.majorVersion() == 3) {
+    const auto payload = document.resolve(pointer::append(message.pointer, "payload"));
     if (!payload || !payload->node->is_object() || !payload->node->contains("schema")) {
       return std::nullopt;
     }
@@ -474,7 +453,7 @@ std::optional<std::string> payloadFormatPointer(const RuleContext& context,
   if (message.node->contains("schemaFormat")) {
     return pointer::append(message.pointer, "schemaFormat");
   }
-  for (const auto& trait : traitsOf(context, message.pointer)) {
+  for (const auto& trait : traitsOf(document, message.pointer)) {
     if (trait && trait->node->is_object() && trait->node->contains("schemaFormat")) {
       return pointer::append(trait->pointer, "schemaFormat");
     }
@@ -482,34 +461,34 @@ std::optional<std::string> payloadFormatPointer(const RuleContext& context,
   return std::nullopt;
 }
 
-std::optional<FormattedPayload> formattedPayload(const RuleContext& context,
+std::optional<FormattedPayload> formattedPayload(const DocumentView& document,
                                                  const Definition& message) {
-  const auto at = payloadFormatPointer(context, message);
+  const auto at = payloadFormatPointer(document, message);
   if (!at) return std::nullopt;
-  const nlohmann::json* format = context.at(*at);
+  const nlohmann::json* format = document.at(*at);
   if (format == nullptr || !format->is_string()) return std::nullopt;
-  const std::string schemaPointer = context.majorVersion() == 3
+  const std::string schemaPointer = document.majorVersion() == 3
                                         ? pointer::append(pointer::parent(*at), "schema")
                                         : pointer::append(message.pointer, "payload");
   const auto& text = format->get_ref<const std::string&>();
-  return FormattedPayload{*at, text, schema::schemaLanguage(text), context.resolve(schemaPointer)};
+  return FormattedPayload{*at, text, model::schemaLanguage(text), document.resolve(schemaPointer)};
 }
 
 namespace {
 
 // AsyncAPI 3: the Multi Format Schema Objects of components.schemas in `language`.
-std::vector<Resolved> componentSchemasIn(const RuleContext& context,
-                                         schema::SchemaLanguage language) {
+std::vector<Resolved> componentSchemasIn(const DocumentView& document,
+                                         model::SchemaLanguage language) {
   std::vector<Resolved> schemas;
-  forEachMember(context.root(), "/components/schemas",
+  forEachMember(document.root(), "/components/schemas",
                 [&](const std::string&, const std::string& at, const nlohmann::json& node) {
                   if (!node.is_object()) return;
                   const auto format = node.find("schemaFormat");
                   if (format == node.end() || !format->is_string() ||
-                      schema::schemaLanguage(format->get<std::string>()) != language) {
+                      model::schemaLanguage(format->get<std::string>()) != language) {
                     return;
                   }
-                  if (const auto schema = context.resolve(pointer::append(at, "schema"))) {
+                  if (const auto schema = document.resolve(pointer::append(at, "schema"))) {
                     schemas.push_back(*schema);
                   }
                 });
@@ -518,16 +497,16 @@ std::vector<Resolved> componentSchemasIn(const RuleContext& context,
 
 }  // namespace
 
-std::vector<Resolved> schemasIn(const RuleContext& context, schema::SchemaLanguage language) {
+std::vector<Resolved> schemasIn(const DocumentView& document, model::SchemaLanguage language) {
   std::vector<Resolved> schemas;
-  for (const auto& message : messagesForVersion(context)) {
-    const auto payload = formattedPayload(context, message);
+  for (const auto& message : messagesForVersion(document)) {
+    const auto payload = formattedPayload(document, message);
     if (payload && payload->language == language && payload->schema) {
       schemas.push_back(*payload->schema);
     }
   }
-  if (context.majorVersion() == 3) {
-    const auto components = componentSchemasIn(context, language);
+  if (document.majorVersion() == 3) {
+    const auto components = componentSchemasIn(document, language);
     schemas.insert(schemas.end(), components.begin(), components.end());
   }
   std::unordered_set<std::string> seen;
@@ -536,4 +515,4 @@ std::vector<Resolved> schemasIn(const RuleContext& context, schema::SchemaLangua
   return schemas;
 }
 
-}  // namespace asynclint::engine::asyncapi
+}  // namespace asynclint::model::asyncapi

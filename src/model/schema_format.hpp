@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace asynclint::schema {
+namespace asynclint::model {
 
 enum class SchemaLanguage {
   jsonSchema,  // AsyncAPI Schema of any version, or JSON Schema
@@ -33,4 +33,15 @@ std::string versionOf(std::string_view schemaFormat);
 // OpenAPI by its version too; the version of the other languages does not matter.
 SchemaLanguage schemaLanguage(std::string_view schemaFormat);
 
-}  // namespace asynclint::schema
+// True for the `schemaFormat` values of AsyncAPI Schema and JSON Schema draft-07 (the formats
+// asynclint validates); an absent format means AsyncAPI Schema. Matched as the specification
+// spells them; payload-format-unsupported also takes spelling variants (case, spaces, quotes)
+// as supported.
+bool isJsonSchemaFormat(const std::string& schemaFormat);
+
+// True for AsyncAPI Schema and JSON Schema in any version, by the media type alone (case and
+// surrounding spaces aside): a superset of isJsonSchemaFormat, for rules that read a schema's
+// structure (properties, required, type), which every draft shares, and validate nothing.
+bool isAnyJsonSchemaFormat(const std::string& schemaFormat);
+
+}  // namespace asynclint::model
