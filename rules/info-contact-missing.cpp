@@ -1,4 +1,5 @@
 // `info` without a contact, or with a contact that names no way to reach anyone.
+#include "engine/checks.hpp"
 #include "engine/context.hpp"
 #include "model/asyncapi.hpp"
 
@@ -16,25 +17,15 @@ class InfoContactMissing final : public DocumentRule {
                       .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
-    const nlohmann::json* info = context.at("/info");
-    if (info == nullptr || !info->is_object()) return;
-    const auto contact = info->find("contact");
-    if (contact == info->end()) {
-      context.report("/info",
-                     "info has no contact: add contact with the name, url or email of the people "
-                     "responsible for the API",
-                     Anchor::key);
-      return;
-    }
-    if (!contact->is_object()) return;
-    if (asyncapi::hasContent(*contact, "name") || asyncapi::hasContent(*contact, "url") ||
-        asyncapi::hasContent(*contact, "email")) {
-      return;
-    }
-    context.report("/info/contact",
-                   "contact has none of name, url, email: add at least one so that readers know "
-                   "whom to ask",
-                   Anchor::key);
+    requireField(context, "/info",
+                 {.anyOf = {"contact"},
+                  .presenceIsEnough = true,
+                  .missing = "info has no contact: add contact with the name, url or email of the "
+                             "people responsible for the API"});
+    requireField(context, "/info/contact",
+                 {.anyOf = {"name", "url", "email"},
+                  .missing = "contact has none of name, url, email: add at least one so that "
+                             "readers know whom to ask"});
   }
 };
 

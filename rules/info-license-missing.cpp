@@ -1,4 +1,5 @@
 // `info` without a license.
+#include "engine/checks.hpp"
 #include "engine/context.hpp"
 
 namespace asynclint::engine {
@@ -13,12 +14,11 @@ class InfoLicenseMissing final : public DocumentRule {
                       .versions = Versions::all}) {}
 
   void check(RuleContext& context) const override {
-    const nlohmann::json* info = context.at("/info");
-    if (info == nullptr || !info->is_object() || info->contains("license")) return;
-    context.report("/info",
-                   "info has no license: add license with the name (and url) of the terms under "
-                   "which the API may be used",
-                   Anchor::key);
+    requireField(context, "/info",
+                 {.anyOf = {"license"},
+                  .presenceIsEnough = true,
+                  .missing = "info has no license: add license with the name (and url) of the "
+                             "terms under which the API may be used"});
   }
 };
 

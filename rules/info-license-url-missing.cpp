@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "engine/checks.hpp"
 #include "engine/context.hpp"
 #include "model/asyncapi.hpp"
 
@@ -23,17 +24,16 @@ class InfoLicenseUrlMissing final : public DocumentRule {
   void check(RuleContext& context) const override {
     const nlohmann::json* license = context.at("/info/license");
     if (license == nullptr || !license->is_object()) return;
-    if (asyncapi::hasContent(*license, "url")) return;
     const auto name = license->find("name");
     const std::string subject =
         name != license->end() && name->is_string()
             ? fmt::format("license '{}'", name->get_ref<const std::string&>())
             : std::string("license");
-    context.report("/info/license",
-                   fmt::format("{} has no url: add the URL of the license text so that readers "
-                               "can read the terms",
-                               subject),
-                   Anchor::key);
+    requireField(context, "/info/license",
+                 {.anyOf = {"url"},
+                  .missing = fmt::format("{} has no url: add the URL of the license text so that "
+                                         "readers can read the terms",
+                                         subject)});
   }
 };
 

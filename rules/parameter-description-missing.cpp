@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "engine/checks.hpp"
 #include "engine/context.hpp"
 #include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
@@ -24,22 +25,21 @@ class ParameterDescriptionMissing final : public DocumentRule {
   void check(RuleContext& context) const override {
     // Parameters given as a $ref are checked where they are written.
     for (const auto& parameter : asyncapi::definitionsIn(context, {"/components/parameters"})) {
-      if (asyncapi::hasContent(*parameter.node, "description")) continue;
-      context.report(parameter.pointer,
-                     fmt::format("component parameter '{}' has no description: say what it "
-                                 "stands for and which values it takes",
-                                 parameter.key),
-                     Anchor::key);
+      requireField(context, parameter.pointer,
+                   {.anyOf = {"description"},
+                    .missing = fmt::format("component parameter '{}' has no description: say "
+                                           "what it stands for and which values it takes",
+                                           parameter.key)});
     }
     for (const auto& channel : asyncapi::channels(context)) {
       const std::string parameters = pointer::append(channel.pointer, "parameters");
       for (const auto& parameter : asyncapi::definitionsIn(context, {parameters})) {
-        if (asyncapi::hasContent(*parameter.node, "description")) continue;
-        context.report(parameter.pointer,
-                       fmt::format("parameter '{}' of {} has no description: say what it stands "
-                                   "for and which values it takes",
-                                   parameter.key, asyncapi::describe("channel", channel)),
-                       Anchor::key);
+        requireField(
+            context, parameter.pointer,
+            {.anyOf = {"description"},
+             .missing = fmt::format("parameter '{}' of {} has no description: say what "
+                                    "it stands for and which values it takes",
+                                    parameter.key, asyncapi::describe("channel", channel))});
       }
     }
   }

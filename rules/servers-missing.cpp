@@ -1,6 +1,7 @@
 // A document that says nowhere where the application connects.
 #include <fmt/format.h>
 
+#include "engine/checks.hpp"
 #include "engine/context.hpp"
 
 namespace asynclint::engine {
@@ -17,20 +18,15 @@ class ServersMissing final : public DocumentRule {
   void check(RuleContext& context) const override {
     // AsyncAPI 2 servers have a url, AsyncAPI 3 servers a host.
     const char* where = context.majorVersion() == 2 ? "url" : "host";
-    const auto servers = context.root().find("servers");
-    if (servers == context.root().end()) {
-      context.report("",
-                     fmt::format("the document has no servers: add servers with the {} and "
-                                 "protocol of the brokers the application connects to",
-                                 where),
-                     Anchor::key);
-    } else if (servers->is_object() && servers->empty()) {
-      context.report("/servers",
-                     fmt::format("servers is empty: add the {} and protocol of the brokers the "
-                                 "application connects to",
-                                 where),
-                     Anchor::key);
-    }
+    requireField(context, "",
+                 {.anyOf = {"servers"},
+                  .missing = fmt::format("the document has no servers: add servers with the {} "
+                                         "and protocol of the brokers the application connects to",
+                                         where),
+                  .empty = fmt::format("servers is empty: add the {} and protocol of the brokers "
+                                       "the application connects to",
+                                       where),
+                  .emptyAnchor = Anchor::key});
   }
 };
 

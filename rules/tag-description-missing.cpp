@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "engine/checks.hpp"
 #include "engine/context.hpp"
 #include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
@@ -43,17 +44,17 @@ class TagDescriptionMissing final : public DocumentRule {
   // Tags given as a $ref are checked where they are written.
   static void checkTag(RuleContext& context, const std::string& at, const nlohmann::json& tag,
                        Anchor anchor) {
-    if (!tag.is_object() || asyncapi::isReference(tag) || asyncapi::hasContent(tag, "description"))
-      return;
+    if (!tag.is_object() || asyncapi::isReference(tag)) return;
     const auto name = tag.find("name");
     const std::string subject = name != tag.end() && name->is_string()
                                     ? fmt::format("tag '{}'", name->get_ref<const std::string&>())
                                     : std::string("tag");
-    context.report(at,
-                   fmt::format("{} has no description: say what the things it groups have in "
-                               "common",
-                               subject),
-                   anchor);
+    requireField(context, at,
+                 {.anyOf = {"description"},
+                  .missing = fmt::format("{} has no description: say what the things it groups "
+                                         "have in common",
+                                         subject),
+                  .missingAnchor = anchor});
   }
 };
 

@@ -13,6 +13,7 @@
 #include "app/support.hpp"
 #include "engine/engine.hpp"
 #include "resolve/resolver.hpp"
+#include "rule_ids.hpp"
 #include "schema/schema_validator.hpp"
 #include "source/loader.hpp"
 #include "suppression/inline.hpp"
@@ -29,7 +30,7 @@ namespace {
 void dropReferenceObjectsResolved(std::vector<Diagnostic>& findings,
                                   const resolve::Resolution& resolution) {
   std::erase_if(findings, [&](const Diagnostic& finding) {
-    return finding.rule == "schema" &&
+    return finding.rule == ids::schema &&
            finding.message.starts_with("missing required property '$ref'") &&
            resolution.replacesReference(finding.pointer);
   });
@@ -104,7 +105,7 @@ void applySuppressions(const std::vector<suppression::Directive>& directives,
                        FileResult& result) {
   auto unused =
       suppression::applyDirectives(directives, result.diagnostics, file, settings.customRules());
-  const engine::RuleSetting& setting = settings.of("suppression-unused");
+  const engine::RuleSetting& setting = settings.of(ids::suppressionUnused);
   if (!setting.enabled) return;
   for (auto& finding : unused) {
     finding.severity = setting.severity;
@@ -165,8 +166,8 @@ bool isOtherContent(const LoadResult& loaded,
   if (loaded.document) return !isAsyncApiDocument(*loaded.document);
   std::size_t maxBytes = std::string::npos;
   for (const auto& diagnostic : loaded.diagnostics) {
-    if (diagnostic.rule == "file-unreadable") return false;
-    if (diagnostic.rule == "limits") maxBytes = std::size_t{1} << 20;
+    if (diagnostic.rule == ids::fileUnreadable) return false;
+    if (diagnostic.rule == ids::limits) maxBytes = std::size_t{1} << 20;
   }
   const auto read = text(maxBytes);
   return read && !mayBeAsyncApiText(*read);

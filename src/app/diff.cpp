@@ -10,6 +10,7 @@
 #include "app/git_revision.hpp"
 #include "app/support.hpp"
 #include "diff/diff.hpp"
+#include "rule_ids.hpp"
 #include "system/load.hpp"
 
 namespace asynclint {
@@ -61,7 +62,7 @@ LoadedSide loadSide(const std::string& argument, resolve::ResolveOptions options
     std::string error;
     side.revision = RevisionTree::extract(revisionPath->first, revisionPath->second, error);
     if (!side.revision) {
-      side.problems.push_back(inputProblem(argument, "file-unreadable", error));
+      side.problems.push_back(inputProblem(argument, ids::fileUnreadable, error));
       return side;
     }
     path = side.revision->entry().string();
@@ -76,7 +77,7 @@ LoadedSide loadSide(const std::string& argument, resolve::ResolveOptions options
     }
   }
   if (side.problems.empty() && side.system->services().empty())
-    side.problems.push_back(inputProblem(argument, "asyncapi-version",
+    side.problems.push_back(inputProblem(argument, ids::asyncapiVersion,
                                          "not an AsyncAPI document: it has no `asyncapi` field"));
   if (keepText) side.text = readText(path);
   return side;

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app/app.hpp"
+#include "rule_ids.hpp"
 
 namespace asynclint {
 namespace {
@@ -25,7 +26,7 @@ std::optional<Diagnostic> rootProblem(const Document& document) {
   if (document.root.is_object() || document.root.is_null())
     return std::nullopt;  // null: an empty file, said
   Diagnostic diagnostic;
-  diagnostic.rule = "document-root";
+  diagnostic.rule = ids::documentRoot;
   diagnostic.message =
       fmt::format("the document must be a mapping (a YAML mapping or a JSON object); found {}",
                   document.root.is_array() ? "a list" : "a single value");
@@ -38,7 +39,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 
 Diagnostic internalError(const std::exception& error) {
   Diagnostic internal;
-  internal.rule = "internal-error";
+  internal.rule = ids::internalError;
   internal.message =
       fmt::format("internal error while checking this file ({}); please report it", error.what());
   return internal;

@@ -6,6 +6,7 @@
 
 #include "config/config_schema.hpp"
 #include "engine/rule.hpp"
+#include "rule_ids.hpp"
 #include "ruleset/ruleset.hpp"
 #include "schema/phrasing.hpp"
 #include "schema/schema_validator.hpp"
@@ -56,8 +57,9 @@ class Reader {
   bool read(const fs::path& file, Config& config) {
     LoadResult loaded = loadFile(file.string());
     // An empty configuration is fine: the loader's complaint is about AsyncAPI documents.
-    std::erase_if(loaded.diagnostics,
-                  [](const Diagnostic& diagnostic) { return diagnostic.rule == "document-root"; });
+    std::erase_if(loaded.diagnostics, [](const Diagnostic& diagnostic) {
+      return diagnostic.rule == ids::documentRoot;
+    });
     const bool clean = loaded.diagnostics.empty() && loaded.document.has_value();
     for (auto& diagnostic : loaded.diagnostics)
       report(loaded.document ? &*loaded.document : nullptr, file, std::move(diagnostic));
@@ -93,7 +95,7 @@ class Reader {
 
   void error(std::string pointer, Anchor anchor, std::string message) {
     Diagnostic diagnostic;
-    diagnostic.rule = "config";
+    diagnostic.rule = ids::config;
     diagnostic.message = std::move(message);
     diagnostic.pointer = std::move(pointer);
     diagnostic.anchor = anchor;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "source/json_pointer.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::engine {
 
@@ -26,6 +27,34 @@ void reportRepeatedIds(RuleContext& context, std::vector<std::string> owners,
                    Anchor::value,
                    {RuleContext::note(pointer::append(first->second, idKey), "first used here")});
   }
+}
+
+bool saysSomething(const nlohmann::json& member) {
+  if (member.is_string()) return !text::isBlank(member.get_ref<const std::string&>());
+  if (member.is_object() || member.is_array()) return !member.empty();
+  return true;
+}
+
+void requireField(RuleContext& context, const std::string& owner,
+                  const FieldRequirement& requirement) {
+  const nlohmann::json* object = context.at(owner);
+  if (object == nullptr || !object->is_object()) return;
+  const nlohmann::json* emptyMember = nullptr;
+  std::string emptyName;
+  for (const auto& name : requirement.anyOf) {
+    const auto member = object->find(name);
+    if (member == object->end()) continue;
+    if (requirement.presenceIsEnough || saysSomething(*member)) return;
+    if (emptyMember == nullptr) {
+      emptyMember = &*member;
+      emptyName = name;
+    }
+  }
+  if (emptyMember != nullptr && !requirement.empty.empty()) {
+    context.report(pointer::append(owner, emptyName), requirement.empty, requirement.emptyAnchor);
+    return;
+  }
+  context.report(owner, requirement.missing, requirement.missingAnchor);
 }
 
 }  // namespace asynclint::engine

@@ -5,6 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "diagnostic.hpp"
 #include "engine/context.hpp"
 
 namespace asynclint::engine {
@@ -14,5 +17,29 @@ namespace asynclint::engine {
 // id, with a note at the first. `what` names an owner in the message ("operation").
 void reportRepeatedIds(RuleContext& context, std::vector<std::string> owners,
                        std::string_view idKey, std::string_view what);
+
+// What a `*-missing` rule asks of one object: a member (one of `anyOf`) that says something.
+struct FieldRequirement {
+  std::vector<std::string> anyOf;  // the object needs one of these members
+  // True when the member's being there is enough, whatever it holds (an object that another
+  // requirement checks, such as `info.contact`).
+  bool presenceIsEnough = false;
+  // Reported at the object, on `missingAnchor`, when it has none of them.
+  std::string missing;
+  Anchor missingAnchor = Anchor::key;
+  // Reported at the member when the only one present says nothing (a blank string, an empty
+  // mapping or list), on `emptyAnchor`; when empty, such a member counts as missing.
+  std::string empty = {};
+  Anchor emptyAnchor = Anchor::value;
+};
+
+// True when `member` says something: not a blank string, an empty mapping or an empty list. A
+// value of another type says something (the schema reports its type).
+bool saysSomething(const nlohmann::json& member);
+
+// Reports what the object at `owner` lacks of `requirement`; nothing when there is no object
+// there (a missing or mistyped owner is another rule's finding, or the schema's).
+void requireField(RuleContext& context, const std::string& owner,
+                  const FieldRequirement& requirement);
 
 }  // namespace asynclint::engine

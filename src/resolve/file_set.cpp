@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "resolve/remote.hpp"
+#include "rule_ids.hpp"
 
 namespace asynclint::resolve {
 namespace {
@@ -141,7 +142,7 @@ FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) 
   const fs::path target = canonicalOrSelf(folder / fs::path(location));
   if (!isInside(root_, target)) {
     return {std::nullopt,
-            {"ref-outside-root",
+            {ids::refOutsideRoot,
              fmt::format("'{}' is outside the root folder and is not read (--root sets the "
                          "root folder)",
                          location)}};
@@ -149,7 +150,7 @@ FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) 
   const std::string key = target.string();
   if (const auto failure = failures_.find(key); failure != failures_.end())
     return {std::nullopt,
-            {"ref-file-unresolved", fmt::format("'{}' {}", location, failure->second)}};
+            {ids::refFileUnresolved, fmt::format("'{}' {}", location, failure->second)}};
   if (const auto known = byKey_.find(key); known != byKey_.end()) return {known->second, {}};
 
   const auto loaded = cache_->local(key, limits_);
@@ -160,7 +161,7 @@ FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) 
   file.shown = (shownFolder / fs::path(location)).lexically_normal().generic_string();
   if (!loaded->document) {
     const bool unreadable =
-        !loaded->diagnostics.empty() && loaded->diagnostics.front().rule == "file-unreadable";
+        !loaded->diagnostics.empty() && loaded->diagnostics.front().rule == ids::fileUnreadable;
     const std::string reason = loaded->diagnostics.empty() ? std::string("it cannot be loaded")
                                                            : loaded->diagnostics.front().message;
     failures_[key] = unreadable ? "cannot be read: " + reason
@@ -179,13 +180,13 @@ FileSet::Opened FileSet::openLocal(std::size_t from, std::string_view location) 
 FileSet::Opened FileSet::openRemote(std::string url) {
   if (!options_.allowRemote) {
     return {std::nullopt,
-            {"ref-remote-disabled",
+            {ids::refRemoteDisabled,
              fmt::format("'{}' is a remote reference, not fetched by default; pass "
                          "--allow-remote to fetch it",
                          url)}};
   }
   if (const auto failure = failures_.find(url); failure != failures_.end())
-    return {std::nullopt, {"ref-file-unresolved", fmt::format("'{}' {}", url, failure->second)}};
+    return {std::nullopt, {ids::refFileUnresolved, fmt::format("'{}' {}", url, failure->second)}};
   if (const auto known = byKey_.find(url); known != byKey_.end()) return {known->second, {}};
 
   const auto loaded = cache_->remote(url, options_, limits_);

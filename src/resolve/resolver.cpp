@@ -11,6 +11,7 @@
 
 #include "model/places.hpp"
 #include "model/ref_index.hpp"
+#include "rule_ids.hpp"
 #include "source/json_pointer.hpp"
 
 namespace asynclint::resolve {
@@ -199,7 +200,7 @@ class Expander {
     const auto fragment = hash == std::string::npos ? std::optional<std::string>("")
                                                     : model::decodeLocalRef(text.substr(hash));
     if (!fragment) {
-      report(file, source, "ref-file-unresolved",
+      report(file, source, ids::refFileUnresolved,
              fmt::format("'{}' has a fragment that is not a JSON pointer", text));
       keepUnresolved(out, file, in);
       return true;
@@ -222,14 +223,14 @@ class Expander {
     }
     const SourceFile& targetSource = files_[targetFile];
     if (!targetSource.document) {
-      report(file, source, "ref-file-unresolved",
+      report(file, source, ids::refFileUnresolved,
              fmt::format("'{}' cannot be used: {} has errors", text, targetSource.shown));
       keepUnresolved(out, file, in);
       return true;
     }
     const json* node = pointer::find(targetSource.document->root, *fragment);
     if (node == nullptr) {
-      report(file, source, "ref-file-unresolved",
+      report(file, source, ids::refFileUnresolved,
              fmt::format("'{}' points to nothing: {} has no '{}'", text, targetSource.shown,
                          *fragment));
       keepUnresolved(out, file, in);
@@ -241,7 +242,7 @@ class Expander {
     if (mode_ == Mode::bundle && bundleInto(out, key, *fragment, target, depth)) return true;
     if (nodes_ > limits_.maxNodes || depth > limits_.maxDepth) {
       if (!overLimit) {
-        report(file, source, "limits",
+        report(file, source, ids::limits,
                nodes_ > limits_.maxNodes
                    ? fmt::format("following '{}' makes the resolved document larger than {} "
                                  "nodes (references that fan out)",
@@ -276,7 +277,7 @@ class Expander {
       ++nodes_;
       return true;
     }
-    report(file, source, "ref-file-cycle",
+    report(file, source, ids::refFileCycle,
            startedAt == target
                ? fmt::format("'{}' leads back to itself through other references and never "
                              "reaches a value",

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "rule_ids.hpp"
 #include "ruleset/custom_rule.hpp"
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
@@ -141,12 +142,12 @@ class Loader {
     }
     LoadResult loaded = loadFile(file.string());
     std::erase_if(loaded.diagnostics,
-                  [](const Diagnostic& d) { return d.rule == "document-root"; });
+                  [](const Diagnostic& d) { return d.rule == ids::documentRoot; });
     if (!loaded.document || !loaded.diagnostics.empty()) {
       for (auto& diagnostic : loaded.diagnostics) {
         diagnostic.file = file.string();
         if (loaded.document) loaded.document->place(diagnostic);
-        diagnostic.rule = "config";
+        diagnostic.rule = ids::config;
         errors.push_back(std::move(diagnostic));
       }
       return false;
@@ -214,7 +215,7 @@ class Loader {
   fs::path file_;
 
   void place(Diagnostic& diagnostic, std::string pointer, Anchor anchor) const {
-    diagnostic.rule = "config";
+    diagnostic.rule = ids::config;
     diagnostic.severity = Severity::error;
     diagnostic.file = file_.string();
     diagnostic.pointer = std::move(pointer);
@@ -882,7 +883,7 @@ LoadedRuleset loadRuleset(const fs::path& file) {
   std::error_code code;
   if (!fs::is_regular_file(file, code)) {
     Diagnostic diagnostic;
-    diagnostic.rule = "config";
+    diagnostic.rule = ids::config;
     diagnostic.file = file.string();
     diagnostic.message = "cannot read the ruleset: no such file";
     loaded.errors.push_back(std::move(diagnostic));

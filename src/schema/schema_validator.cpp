@@ -14,6 +14,7 @@
 #include <valijson/validator.hpp>
 
 #include "model/schema_format.hpp"
+#include "rule_ids.hpp"
 #include "schema/denoise.hpp"
 #include "schema/embedded_schemas.hpp"
 #include "schema/enum_lookup.hpp"
@@ -179,7 +180,7 @@ std::vector<Diagnostic> SchemaValidator::validate(const json& document) const {
           return seen.pointer == failure.pointer && seen.message == failure.message;
         });
     if (!repeated)
-      diagnostics.push_back(finding("schema", failure.message, failure.pointer, failure.anchor));
+      diagnostics.push_back(finding(ids::schema, failure.message, failure.pointer, failure.anchor));
   }
   if (diagnostics.empty()) {
     // valijson rejects the document but the failure walk found no single cause: report
@@ -188,8 +189,9 @@ std::vector<Diagnostic> SchemaValidator::validate(const json& document) const {
     validator.validate(impl_->schema, NlohmannJsonAdapter(document), &results);
     valijson::ValidationResults::Error error;
     const std::string detail = results.popError(error) ? error.description : "unknown reason";
-    diagnostics.push_back(finding(
-        "schema", "the document does not match the official schema: " + detail, "", Anchor::value));
+    diagnostics.push_back(finding(ids::schema,
+                                  "the document does not match the official schema: " + detail, "",
+                                  Anchor::value));
   }
   return diagnostics;
 }
@@ -198,7 +200,7 @@ std::vector<Diagnostic> validateDocument(const json& document) {
   const auto field = document.find("asyncapi");
   if (field == document.end()) {
     return {finding(
-        "asyncapi-version",
+        ids::asyncapiVersion,
         fmt::format("missing required property 'asyncapi' (the AsyncAPI version of the document; "
                     "supported: {})",
                     versionList()),
@@ -206,7 +208,7 @@ std::vector<Diagnostic> validateDocument(const json& document) {
   }
   if (!field->is_string()) {
     return {finding(
-        "asyncapi-version",
+        ids::asyncapiVersion,
         fmt::format("'asyncapi' must be a string such as '3.0.0'; found {} (quote the version)",
                     describeFound(*field)),
         "/asyncapi", Anchor::value)};
@@ -214,7 +216,7 @@ std::vector<Diagnostic> validateDocument(const json& document) {
   const auto version = field->get<std::string>();
   const SchemaValidator* validator = SchemaValidator::forVersion(version);
   if (validator == nullptr) {
-    return {finding("asyncapi-version",
+    return {finding(ids::asyncapiVersion,
                     fmt::format("unsupported AsyncAPI version '{}'; supported versions: {}",
                                 version, versionList()),
                     "/asyncapi", Anchor::value)};

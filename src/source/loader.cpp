@@ -17,6 +17,7 @@
 #include <streambuf>
 #include <unordered_map>
 
+#include "rule_ids.hpp"
 #include "source/json_events.hpp"
 #include "source/scalar.hpp"
 #include "source/utf8.hpp"
@@ -91,7 +92,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (value.size() > limits_.maxScalarBytes) {
-      abort("limits", mark,
+      abort(ids::limits, mark,
             fmt::format("a value is longer than {} MiB", limits_.maxScalarBytes >> 20U));
     }
     const ScalarStyle style = tag == "!" ? ScalarStyle::quoted : ScalarStyle::plain;
@@ -106,12 +107,12 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      abort("syntax", mark,
+      abort(ids::syntax, mark,
             "an alias refers to an anchor that is still being defined (a recursive alias)");
     }
     spendAliasBudget(it->second.nodeCount, mark);
     if (isKeyPosition()) {
-      if (!it->second.value.is_string()) abort("syntax", mark, "a mapping key must be a scalar");
+      if (!it->second.value.is_string()) abort(ids::syntax, mark, "a mapping key must be a scalar");
       acceptKey(offsetOf(mark), it->second.value.get<std::string>(), false);
       return;
     }
@@ -190,7 +191,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void checkEntryCount(const json& collection, std::uint32_t offset) const {
     if (collection.size() >= limits_.maxEntries) {
-      abortAt("limits", offset,
+      abortAt(ids::limits, offset,
               fmt::format("a {} has more than {} entries",
                           collection.is_object() ? "mapping" : "list", limits_.maxEntries));
     }
@@ -200,7 +201,7 @@ class TreeBuilder final : public YAML::EventHandler {
     aliasNodes_ += nodes;
     if (aliasNodes_ > limits_.maxAliasNodes) {
       abort(
-          "limits", mark,
+          ids::limits, mark,
           fmt::format("aliases expand to more than {} nodes (an alias bomb?); asynclint stops here",
                       limits_.maxAliasNodes));
     }
@@ -212,7 +213,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void acceptKey(std::uint32_t offset, const std::string& key, bool isMerge) {
     if (key.size() > limits_.maxKeyBytes) {
-      abortAt("limits", offset,
+      abortAt(ids::limits, offset,
               fmt::format("a key is longer than {} characters", limits_.maxKeyBytes));
     }
     Frame& frame = stack_.back();
@@ -226,7 +227,7 @@ class TreeBuilder final : public YAML::EventHandler {
     if (existing == frame.node->end()) return;
     frame.pendingIsDuplicate = true;
     Diagnostic diagnostic = fileDiagnostic(
-        "duplicate-key",
+        ids::duplicateKey,
         fmt::format("duplicate key '{}': it is already defined in this mapping", key),
         document_.path);
     diagnostic.range = tokenRange(document_.text, document_.lines, offset, frame.inFlow);
@@ -309,9 +310,10 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void openCollection(const YAML::Mark& mark, YAML::anchor_t anchor,
                       YAML::EmitterStyle::value style, bool isMap) {
-    if (isKeyPosition()) abort("syntax", mark, "a mapping key must be a scalar, not a collection");
+    if (isKeyPosition())
+      abort(ids::syntax, mark, "a mapping key must be a scalar, not a collection");
     if (stack_.size() >= limits_.maxDepth) {
-      abort("limits", mark, fmt::format("nesting is deeper than {} levels", limits_.maxDepth));
+      abort(ids::limits, mark, fmt::format("nesting is deeper than {} levels", limits_.maxDepth));
     }
     const NodeSpans spans = spansHere(offsetOf(mark));
     const Slot slot = takeSlot(spans.value);
@@ -347,7 +349,7 @@ class TreeBuilder final : public YAML::EventHandler {
     auto mergeOne = [&](const json& source) {
       if (!source.is_object()) {
         Diagnostic diagnostic = fileDiagnostic(
-            "syntax", "the value of a merge key (<<) must be a mapping or a list of mappings",
+            ids::syntax, "the value of a merge key (<<) must be a mapping or a list of mappings",
             document_.path);
         diagnostic.range =
             tokenRange(document_.text, document_.lines, frame.spans.value, frame.inFlow);
@@ -438,17 +440,18 @@ std::optional<Diagnostic> checkEncoding(const Document& document, std::size_t st
   };
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
       (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
-    return at("encoding", 0,
+    return at(ids::encoding, 0,
               "the file is UTF-16 or UTF-32 encoded; asynclint reads UTF-8 (convert it, "
               "e.g. with iconv -t UTF-8)");
   }
   const std::size_t nul = text.find('\0', start);
   if (nul != std::string_view::npos) {
-    return at("encoding", nul, "the file contains a NUL byte: it is binary, not YAML or JSON text");
+    return at(ids::encoding, nul,
+              "the file contains a NUL byte: it is binary, not YAML or JSON text");
   }
   if (const auto invalid = utf8::firstInvalidByte(text.substr(start))) {
     const std::size_t offset = start + *invalid;
-    return at("encoding", offset,
+    return at(ids::encoding, offset,
               fmt::format("invalid UTF-8 byte 0x{:02X}: the file must be UTF-8 text",
                           static_cast<unsigned char>(text[offset])));
   }
@@ -488,7 +491,8 @@ std::optional<Diagnostic> checkJsonSyntax(const Document& document, std::size_t 
   if (const std::size_t colon = detail.find(": "); colon != std::string::npos)
     detail = detail.substr(colon + 2);
   if (detail.starts_with("syntax error ")) detail = detail.substr(13);
-  Diagnostic diagnostic = fileDiagnostic("syntax", "JSON syntax error: " + detail, document.path);
+  Diagnostic diagnostic =
+      fileDiagnostic(ids::syntax, "JSON syntax error: " + detail, document.path);
   diagnostic.range.start =
       document.lines.position(document.text, start + (sax.offset > 0 ? sax.offset - 1 : 0));
   diagnostic.range.end = diagnostic.range.start;
@@ -508,7 +512,7 @@ std::optional<Diagnostic> checkLineLengths(const Document& document, std::size_t
     if (lineEnd - lineStart > limits.maxScalarBytes + slack) {
       const std::size_t firstChar = text.find_first_not_of(" \t", lineStart);
       Diagnostic diagnostic =
-          fileDiagnostic("limits",
+          fileDiagnostic(ids::limits,
                          fmt::format("a line is longer than {} MiB, the limit for one value",
                                      limits.maxScalarBytes >> 20U),
                          document.path);
@@ -536,7 +540,7 @@ std::optional<Diagnostic> parseYaml(const Document& document, std::size_t start,
     parser.HandleNextDocument(probe);
   } catch (const SecondDocumentProbe::Found& found) {
     Diagnostic second = fileDiagnostic(
-        "syntax",
+        ids::syntax,
         "the file holds more than one YAML document; an AsyncAPI document is a single one",
         document.path);
     second.range.start =
@@ -573,7 +577,7 @@ SourceFormat detectFormat(std::string_view text) {
 LoadResult loadText(std::string path, std::string text, const LoadLimits& limits) {
   if (text.size() > limits.maxBytes) {
     return failure(fileDiagnostic(
-        "limits", fmt::format("the file is larger than {} MiB", limits.maxBytes >> 20U), path));
+        ids::limits, fmt::format("the file is larger than {} MiB", limits.maxBytes >> 20U), path));
   }
   Document document;
   document.path = std::move(path);
@@ -599,7 +603,7 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
       return failure(std::move(*problem));
     }
     if (!builder.sawDocument()) {
-      Diagnostic empty = fileDiagnostic("document-root",
+      Diagnostic empty = fileDiagnostic(ids::documentRoot,
                                         "the file is empty: an AsyncAPI document is a "
                                         "YAML mapping or a JSON object",
                                         document.path);
@@ -620,7 +624,7 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
       message = R"(escaped UTF-16 surrogate pairs (such as \ud83d\ude00) are not supported: )"
                 R"(write the character itself (or \U0001F600 in YAML))";
     }
-    Diagnostic syntax = fileDiagnostic("syntax", std::move(message), document.path);
+    Diagnostic syntax = fileDiagnostic(ids::syntax, std::move(message), document.path);
     syntax.range.start = document.lines.position(
         document.text, start + static_cast<std::size_t>(std::max(error.mark.pos, 0)));
     syntax.range.end = syntax.range.start;
@@ -638,14 +642,14 @@ LoadResult loadFile(const std::string& path, const LoadLimits& limits) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (error || !std::filesystem::exists(status)) {
-    return failure(fileDiagnostic("file-unreadable", "no such file", path));
+    return failure(fileDiagnostic(ids::fileUnreadable, "no such file", path));
   }
   if (std::filesystem::is_directory(status)) {
-    return failure(fileDiagnostic("file-unreadable", "is a directory, not a file", path));
+    return failure(fileDiagnostic(ids::fileUnreadable, "is a directory, not a file", path));
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return failure(fileDiagnostic("file-unreadable",
+    return failure(fileDiagnostic(ids::fileUnreadable,
                                   fmt::format("cannot open: {}", std::strerror(errno)), path));
   }
   std::string text;
@@ -653,7 +657,8 @@ LoadResult loadFile(const std::string& path, const LoadLimits& limits) {
   if (!error && std::filesystem::is_regular_file(status)) {
     if (size > limits.maxBytes) {
       return failure(fileDiagnostic(
-          "limits", fmt::format("the file is larger than {} MiB", limits.maxBytes >> 20U), path));
+          ids::limits, fmt::format("the file is larger than {} MiB", limits.maxBytes >> 20U),
+          path));
     }
     text.resize(size);
     file.read(text.data(), static_cast<std::streamsize>(size));
@@ -662,7 +667,7 @@ LoadResult loadFile(const std::string& path, const LoadLimits& limits) {
     text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
   }
   if (file.bad()) {
-    return failure(fileDiagnostic("file-unreadable",
+    return failure(fileDiagnostic(ids::fileUnreadable,
                                   fmt::format("cannot read: {}", std::strerror(errno)), path));
   }
   return loadText(path, std::move(text), limits);

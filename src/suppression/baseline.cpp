@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rule_ids.hpp"
 #include "source/loader.hpp"
 
 namespace asynclint::suppression {
@@ -22,7 +23,7 @@ auto sortKey(const BaselineEntry& entry) {
 Diagnostic baselineError(const std::filesystem::path& file, std::string pointer,
                          std::string message) {
   Diagnostic error;
-  error.rule = "config";
+  error.rule = ids::config;
   error.file = file.string();
   error.pointer = std::move(pointer);
   error.message = std::move(message);

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "engine/rule.hpp"
+#include "rule_ids.hpp"
 #include "schema/phrasing.hpp"
 #include "source/json_pointer.hpp"
 #include "suppression/comments.hpp"
@@ -151,7 +152,7 @@ bool suppressible(const Diagnostic& finding, const CustomRules& custom) {
   if (isCustom(finding.rule, custom)) return true;
   const engine::Rule* rule = engine::findRule(finding.rule);
   return rule != nullptr && rule->info().configurable != engine::Configurable::no &&
-         finding.rule != "suppression-unused";
+         finding.rule != ids::suppressionUnused;
 }
 
 std::optional<std::string> unknownRuleProblem(const std::string& id, const CustomRules& custom) {
@@ -165,7 +166,7 @@ class Collector {
 
   void unused(const Directive& directive, const std::string& message) {
     Diagnostic diagnostic;
-    diagnostic.rule = "suppression-unused";
+    diagnostic.rule = ids::suppressionUnused;
     diagnostic.severity = Severity::warning;
     diagnostic.message = fmt::format("{}: {}", directive.name, message);
     diagnostic.file = file_;
