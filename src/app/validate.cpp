@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -223,111 +224,158 @@ void reportVerbose(const Plan& planned, const InputTally& tally, std::size_t che
                      plural(tally.skipped.size(), "file", "files"), planned.ignored.size());
 }
 
-}  // namespace
-
-int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
-  auto opened = openOutputs(options.outputs, options.report, err);
-  if (!opened) return exitUsage;
-  std::vector<Output>& outputs = *opened;
-  const bool keepSource = needsSource(outputs);
-  const auto commandLine = commandLineRules(options.config, err);
-  if (!commandLine) return exitUsage;
-  config::ConfigResolver resolver(options.config, *commandLine);
-  const config::Resolution& here = resolver.forCurrentFolder();
-  const bool system = options.system || (here.config && here.config->system);
-  Plan planned = plan(expandInputs(options.files), resolver);
+// What the command line, the configurations and the baseline make of a run before any file is
+// read: the files with their configurations, or the errors that stop it (exit 2).
+struct Prepared {
+  std::vector<Output> outputs;
+  std::unique_ptr<config::ConfigResolver> resolver;
+  Plan planned;
   suppression::BaselineRead baseline;
-  if (options.baseline) {
-    baseline = suppression::readBaseline(*options.baseline);
-    for (auto& error : baseline.errors)
-      planned.errors.push_back(std::move(error));
-  }
-  if (!planned.errors.empty()) {
-    const report::RunReport errors = configErrorReport(std::move(planned.errors));
-    for (auto& output : outputs)
-      writeOutput(output, errors, out, err);
-    return exitUsage;
-  }
+  bool system = false;
+};
 
-  report::RunReport run = emptyRunReport();
-  run.diagnostics = std::move(planned.notices);
-  std::set<const config::Config*> described;
-  for (const auto& file : planned.files) {
-    if (described.insert(file.config).second) addCustomRules(*file.config, run.rules);
+std::optional<Prepared> prepare(const ValidateOptions& options, std::ostream& out,
+                                std::ostream& err) {
+  auto opened = openOutputs(options.outputs, options.report, err);
+  if (!opened) return std::nullopt;
+  const auto commandLine = commandLineRules(options.config, err);
+  if (!commandLine) return std::nullopt;
+  Prepared prepared{std::move(*opened),
+                    std::make_unique<config::ConfigResolver>(options.config, *commandLine),
+                    {},
+                    {},
+                    false};
+  const config::Resolution& here = prepared.resolver->forCurrentFolder();
+  prepared.system = options.system || (here.config && here.config->system);
+  prepared.planned = plan(expandInputs(options.files), *prepared.resolver);
+  if (options.baseline) {
+    prepared.baseline = suppression::readBaseline(*options.baseline);
+    for (auto& error : prepared.baseline.errors)
+      prepared.planned.errors.push_back(std::move(error));
   }
+  if (prepared.planned.errors.empty()) return prepared;
+  const report::RunReport errors = configErrorReport(std::move(prepared.planned.errors));
+  for (auto& output : prepared.outputs)
+    writeOutput(output, errors, out, err);
+  return std::nullopt;
+}
+
+// One job per planned file, each with the settings and resolve options of its configuration.
+std::vector<FileJob> jobsFor(const ValidateOptions& options, const Prepared& prepared) {
+  const bool keepSource = needsSource(prepared.outputs);
   const auto cache = std::make_shared<resolve::FileCache>();
   // Fewer files than half the jobs: each file has a core to spare for itself.
-  const bool spareCore = jobCount(options.jobs) >= 2 * planned.files.size();
+  const bool spareCore = jobCount(options.jobs) >= 2 * prepared.planned.files.size();
   std::vector<FileJob> jobs;
-  for (const auto& [input, config] : planned.files) {
+  for (const auto& [input, config] : prepared.planned.files) {
     const bool skipOthers = options.skipNonAsyncApi || input.found == Found::searched;
     jobs.push_back(
         {input.path,
          {config::settingsFor(*config, absolutePath(input.path)),
           resolveOptionsFor(options.resolve, *config), cache,
-          keepSource ? KeepSource::yes : KeepSource::no, spareCore, skipOthers, system}});
+          keepSource ? KeepSource::yes : KeepSource::no, spareCore, skipOthers, prepared.system}});
   }
+  return jobs;
+}
+
+// The run's findings and what the summary and --verbose say of its inputs.
+struct Collected {
+  report::RunReport run = emptyRunReport();
+  Plan checked;
+  InputTally tally;
+  std::vector<std::shared_ptr<const system::ResolvedDocument>> resolvedDocuments;
+  bool inputError = false;
+};
+
+Collected collect(const ValidateOptions& options, Prepared& prepared,
+                  const std::vector<FileJob>& jobs, std::vector<FileResult> results,
+                  std::ostream& err) {
+  Plan& planned = prepared.planned;
+  Collected collected;
+  collected.run.diagnostics = std::move(planned.notices);
+  std::set<const config::Config*> described;
+  for (const auto& file : planned.files) {
+    if (described.insert(file.config).second) addCustomRules(*file.config, collected.run.rules);
+  }
+  collected.tally = {{}, std::vector<ArgumentTally>(options.files.size())};
+  for (const auto& input : planned.ignored)
+    ++collected.tally.arguments[input.argument].ignored;
+  collected.checked = {{}, {}, {}, std::move(planned.ignored)};
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const std::string& path = jobs[i].path;
+    FileResult& result = results[i];
+    ArgumentTally& counts = collected.tally.arguments[planned.files[i].input.argument];
+    if (result.skipped) {
+      ++counts.skipped;
+      collected.tally.skipped.push_back(path);
+      continue;
+    }
+    ++counts.documents;
+    collected.checked.files.push_back(planned.files[i]);
+    collected.inputError = collected.inputError || result.inputError;
+    if (options.timings) {
+      err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
+                         result.times.load, result.times.schema, result.times.rules);
+    }
+    if (result.resolved) collected.resolvedDocuments.push_back(std::move(result.resolved));
+    collected.run.files.push_back(
+        {path == "-" ? "<stdin>" : path, result.inputError, std::move(result.text)});
+    for (auto& diagnostic : result.diagnostics)
+      collected.run.diagnostics.push_back(std::move(diagnostic));
+  }
+  return collected;
+}
+
+// --system: the system rules over the documents the run resolved, each file with its settings.
+void addSystemFindings(const ValidateOptions& options, const std::vector<FileJob>& jobs,
+                       Collected& collected, std::ostream& err) {
+  const auto systemStart = std::chrono::steady_clock::now();
   std::map<std::string, engine::RuleSettings, std::less<>> settingsByFile;
-  if (system) {
-    for (const auto& job : jobs)
-      settingsByFile.emplace(job.path, job.options.settings);
+  for (const auto& job : jobs)
+    settingsByFile.emplace(job.path, job.options.settings);
+  for (auto& finding : systemFindings(std::move(collected.resolvedDocuments), settingsByFile))
+    collected.run.diagnostics.push_back(std::move(finding));
+  if (options.timings) err << fmt::format("timings: system {:.3f} s\n", secondsSince(systemStart));
+}
+
+// The baseline, the reports and the exit code.
+int finish(const ValidateOptions& options, Prepared& prepared, Collected& collected,
+           std::ostream& out, std::ostream& err) {
+  report::RunReport& run = collected.run;
+  mergeRepeatedFindings(run.diagnostics);
+  sortDiagnostics(run.diagnostics);
+  if (options.verbose)
+    reportVerbose(collected.checked, collected.tally, collected.checked.files.size(), err);
+  if (reportEmptySearches(options.files, collected.tally, err)) collected.inputError = true;
+  if (options.writeBaseline && !collected.inputError)
+    return writeBaseline(*options.writeBaseline, run, err);
+  if (options.baseline) {
+    const auto outcome = suppression::applyBaseline(prepared.baseline.entries, run.diagnostics);
+    run.baselineHidden = outcome.hidden;
+    run.baselineStale = outcome.stale;
   }
+  const auto reportStart = std::chrono::steady_clock::now();
+  for (auto& output : prepared.outputs) {
+    if (!writeOutput(output, run, out, err)) return exitUsage;
+  }
+  if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
+  return exitCodeOf(run, collected.inputError, options.failSeverity);
+}
+
+}  // namespace
+
+int runValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  auto prepared = prepare(options, out, err);
+  if (!prepared) return exitUsage;
+  const std::vector<FileJob> jobs = jobsFor(options, *prepared);
   std::vector<FileResult> results;
   {
     ProgressLine progress(err, jobs.size(), options.progress);
     results = validateFiles(jobs, options.jobs, progress);
   }
-  InputTally tally{{}, std::vector<ArgumentTally>(options.files.size())};
-  for (const auto& input : planned.ignored)
-    ++tally.arguments[input.argument].ignored;
-  Plan checked{{}, {}, {}, std::move(planned.ignored)};
-  std::vector<std::shared_ptr<const system::ResolvedDocument>> resolvedDocuments;
-  bool inputError = false;
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const std::string& path = jobs[i].path;
-    FileResult& result = results[i];
-    ArgumentTally& counts = tally.arguments[planned.files[i].input.argument];
-    if (result.skipped) {
-      ++counts.skipped;
-      tally.skipped.push_back(path);
-      continue;
-    }
-    ++counts.documents;
-    checked.files.push_back(planned.files[i]);
-    inputError = inputError || result.inputError;
-    if (options.timings) {
-      err << fmt::format("timings: {}: load {:.3f} s, schema {:.3f} s, rules {:.3f} s\n", path,
-                         result.times.load, result.times.schema, result.times.rules);
-    }
-    if (result.resolved) resolvedDocuments.push_back(std::move(result.resolved));
-    run.files.push_back(
-        {path == "-" ? "<stdin>" : path, result.inputError, std::move(result.text)});
-    for (auto& diagnostic : result.diagnostics)
-      run.diagnostics.push_back(std::move(diagnostic));
-  }
-  if (system) {
-    const auto systemStart = std::chrono::steady_clock::now();
-    for (auto& finding : systemFindings(std::move(resolvedDocuments), settingsByFile))
-      run.diagnostics.push_back(std::move(finding));
-    if (options.timings)
-      err << fmt::format("timings: system {:.3f} s\n", secondsSince(systemStart));
-  }
-  mergeRepeatedFindings(run.diagnostics);
-  sortDiagnostics(run.diagnostics);
-  if (options.verbose) reportVerbose(checked, tally, checked.files.size(), err);
-  if (reportEmptySearches(options.files, tally, err)) inputError = true;
-  if (options.writeBaseline && !inputError) return writeBaseline(*options.writeBaseline, run, err);
-  if (options.baseline) {
-    const auto outcome = suppression::applyBaseline(baseline.entries, run.diagnostics);
-    run.baselineHidden = outcome.hidden;
-    run.baselineStale = outcome.stale;
-  }
-  const auto reportStart = std::chrono::steady_clock::now();
-  for (auto& output : outputs) {
-    if (!writeOutput(output, run, out, err)) return exitUsage;
-  }
-  if (options.timings) err << fmt::format("timings: report {:.3f} s\n", secondsSince(reportStart));
-  return exitCodeOf(run, inputError, options.failSeverity);
+  Collected collected = collect(options, *prepared, jobs, std::move(results), err);
+  if (prepared->system) addSystemFindings(options, jobs, collected, err);
+  return finish(options, *prepared, collected, out, err);
 }
 
 }  // namespace asynclint

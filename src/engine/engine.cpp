@@ -87,8 +87,7 @@ void dropRepeatedFindings(std::vector<Diagnostic>& findings) {
 
 std::vector<Diagnostic> runRules(const Document& document, const RuleSelection& selection) {
   RuleRun run(document.root, selection, [&document](std::string_view pointer) {
-    const Located located = document.locate(pointer);
-    return WrittenPlace{0, (located.key.known() ? located.key : located.value).start};
+    return WrittenPlace{0, document.rangeOf(pointer, Anchor::key).start};
   });
   run.work();
   std::vector<Diagnostic> findings = std::move(run).findings();

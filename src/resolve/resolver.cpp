@@ -369,8 +369,7 @@ Origin Resolution::originOf(const std::string& pointer) const {
 Range Resolution::rangeIn(std::size_t file, const std::string& pointer, bool preferKey) const {
   const auto& document = (*files_)[file].document;
   if (!document) return {};
-  const Located located = document->locate(pointer);
-  return (preferKey || !located.exact) && located.key.known() ? located.key : located.value;
+  return document->rangeOf(pointer, preferKey ? Anchor::key : Anchor::value);
 }
 
 WrittenPlace Resolution::writtenPlace(const std::string& pointer) const {

@@ -2,17 +2,17 @@
 
 namespace asynclint {
 
+Range Document::rangeOf(std::string_view pointer, Anchor anchor) const {
+  const Located located = locate(pointer);
+  const bool wantsKey = anchor == Anchor::key || !located.exact;
+  return wantsKey && located.key.known() ? located.key : located.value;
+}
+
 void Document::place(Diagnostic& diagnostic) const {
-  if (!diagnostic.range.known()) {
-    const Located located = locate(diagnostic.pointer);
-    const bool wantsKey = diagnostic.anchor == Anchor::key || !located.exact;
-    diagnostic.range = wantsKey && located.key.known() ? located.key : located.value;
-  }
+  if (!diagnostic.range.known()) diagnostic.range = rangeOf(diagnostic.pointer, diagnostic.anchor);
   for (auto& related : diagnostic.related) {
-    if (!related.range.known() && related.file == diagnostic.file) {
-      const Located located = locate(related.pointer);
-      related.range = located.key.known() ? located.key : located.value;
-    }
+    if (!related.range.known() && related.file == diagnostic.file)
+      related.range = rangeOf(related.pointer, Anchor::key);
   }
 }
 

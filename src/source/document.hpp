@@ -31,7 +31,12 @@ struct Document {
   Located locate(std::string_view pointer) const {
     return sourceMap.locate(root, pointer, text, lines);
   }
-  // Fills the range (and related ranges in this file) of a diagnostic from its pointer.
+  // The one answer to "where is the node at `pointer` written": its key when `anchor` asks for
+  // the key, or when the pointer reaches no node and the range is that of the nearest one
+  // there is; its value otherwise. Every producer of findings places them through this.
+  Range rangeOf(std::string_view pointer, Anchor anchor) const;
+  // Fills the range (and related ranges in this file, on their keys) of a diagnostic from its
+  // pointer.
   void place(Diagnostic& diagnostic) const;
 };
 

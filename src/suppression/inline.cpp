@@ -89,7 +89,7 @@ Directive ignoreDirective(const Document& document, const std::string& objectPoi
   directive.kind = DirectiveKind::object;
   directive.name = std::string(ignoreKey);
   directive.pointer = objectPointer;
-  directive.range = document.locate(pointer::append(objectPointer, ignoreKey)).key;
+  directive.range = document.rangeOf(pointer::append(objectPointer, ignoreKey), Anchor::key);
   const bool listOfStrings =
       value.is_array() && !value.empty() &&
       std::all_of(value.begin(), value.end(), [](const json& item) { return item.is_string(); });
