@@ -60,10 +60,9 @@ void writeMarkdownTable(const std::vector<const engine::Rule*>& rules,
 
 int runListRules(const config::ConfigChoice& choice, RulesListing listing, std::ostream& out,
                  std::ostream& err) {
-  const auto commandLine = commandLineRules(choice, err);
-  if (!commandLine) return exitUsage;
-  config::ConfigResolver resolver(choice, *commandLine);
-  const config::Resolution& resolution = resolver.forCurrentFolder();
+  const auto resolver = configResolver(choice, err);
+  if (!resolver) return exitUsage;
+  const config::Resolution& resolution = resolver->forCurrentFolder();
   if (!resolution.config) {
     report::RunReport run = configErrorReport(resolution.errors);
     report::writeReport(*report::findFormat("text"), run, {}, err);

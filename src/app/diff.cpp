@@ -131,12 +131,11 @@ int runDiff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
   if (!opened) return exitUsage;
   std::vector<Output>& outputs = *opened;
   const bool keepText = needsSource(outputs);
-  const auto commandLine = commandLineRules(options.config, err);
-  if (!commandLine) return exitUsage;
-  config::ConfigResolver resolver(options.config, *commandLine);
+  const auto resolver = configResolver(options.config, err);
+  if (!resolver) return exitUsage;
   const bool afterIsFile = !splitRevisionPath(options.after);
   const config::Resolution& resolution =
-      afterIsFile ? resolver.forFile(options.after) : resolver.forCurrentFolder();
+      afterIsFile ? resolver->forFile(options.after) : resolver->forCurrentFolder();
   if (!resolution.config) {
     const report::RunReport errors = configErrorReport(resolution.errors);
     for (auto& output : outputs)

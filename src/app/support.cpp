@@ -66,13 +66,17 @@ report::RunReport configErrorReport(std::vector<Diagnostic> errors) {
   return run;
 }
 
-std::optional<config::RuleChanges> commandLineRules(const config::ConfigChoice& choice,
-                                                    std::ostream& err) {
-  if (choice.ruleFlags.empty()) return config::RuleChanges{};
-  auto parsed = config::parseRuleFlags(choice.ruleFlags, config::customRuleNames(choice));
-  if (parsed.error.empty()) return std::move(parsed.rules);
-  err << "asynclint: " << parsed.error << '\n';
-  return std::nullopt;
+std::unique_ptr<config::ConfigResolver> configResolver(const config::ConfigChoice& choice,
+                                                       std::ostream& err) {
+  auto resolver = std::make_unique<config::ConfigResolver>(choice, config::RuleChanges{});
+  if (choice.ruleFlags.empty()) return resolver;
+  auto parsed = config::parseRuleFlags(choice.ruleFlags, resolver->customRuleNames());
+  if (!parsed.error.empty()) {
+    err << "asynclint: " << parsed.error << '\n';
+    return nullptr;
+  }
+  resolver->setCommandLine(std::move(parsed.rules));
+  return resolver;
 }
 
 std::optional<Output> openOutput(const OutputSpec& spec, const report::ReportOptions& options,

@@ -31,9 +31,10 @@ Diagnostic internalError(const std::exception& error);
 report::RunReport emptyRunReport();
 // The errors of configuration files (or of a baseline), as a run over the files they are in.
 report::RunReport configErrorReport(std::vector<Diagnostic> errors);
-// The --rule layer, or nullopt after saying what is wrong with it.
-std::optional<config::RuleChanges> commandLineRules(const config::ConfigChoice& choice,
-                                                    std::ostream& err);
+// The configurations of the run, with the --rule layer over them; nullptr after saying what is
+// wrong with a --rule.
+std::unique_ptr<config::ConfigResolver> configResolver(const config::ConfigChoice& choice,
+                                                       std::ostream& err);
 
 // A format and where it goes; the file is opened before any work, so that a bad path fails fast.
 struct Output {

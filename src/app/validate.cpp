@@ -238,13 +238,9 @@ std::optional<Prepared> prepare(const ValidateOptions& options, std::ostream& ou
                                 std::ostream& err) {
   auto opened = openOutputs(options.outputs, options.report, err);
   if (!opened) return std::nullopt;
-  const auto commandLine = commandLineRules(options.config, err);
-  if (!commandLine) return std::nullopt;
-  Prepared prepared{std::move(*opened),
-                    std::make_unique<config::ConfigResolver>(options.config, *commandLine),
-                    {},
-                    {},
-                    false};
+  auto resolver = configResolver(options.config, err);
+  if (!resolver) return std::nullopt;
+  Prepared prepared{std::move(*opened), std::move(resolver), {}, {}, false};
   const config::Resolution& here = prepared.resolver->forCurrentFolder();
   prepared.system = options.system || (here.config && here.config->system);
   prepared.planned = plan(expandInputs(options.files), *prepared.resolver);

@@ -55,7 +55,7 @@ class Reader {
 
   // Reads `file` into `config`, files it extends first; false on any error.
   bool read(const fs::path& file, Config& config) {
-    LoadResult loaded = loadFile(file.string());
+    LoadResult loaded = takeOrLoad(file);
     // An empty configuration is fine: the loader's complaint is about AsyncAPI documents.
     std::erase_if(loaded.diagnostics, [](const Diagnostic& diagnostic) {
       return diagnostic.rule == ids::documentRoot;
@@ -84,6 +84,7 @@ class Reader {
 
  private:
   std::vector<fs::path> chain_;  // files being read, to catch a cycle of `extends`
+  ruleset::ReadFiles read_;      // files read to tell what they are, not yet taken
   const Document* document_ = nullptr;
   fs::path file_;
 
@@ -124,7 +125,7 @@ class Reader {
                                 return ruleset::isRuleDefinition(value);
                               });
     if (extendsEntries.empty() && !definesRules) return true;
-    auto loaded = ruleset::loadEmbedded(*document_, extendsEntries, "/rules");
+    auto loaded = ruleset::loadEmbedded(*document_, extendsEntries, "/rules", &read_);
     for (auto& diagnostic : loaded.errors)
       errors.push_back(std::move(diagnostic));
     if (!loaded.ruleset) return false;
@@ -271,12 +272,19 @@ class Reader {
 
   // A file that parses and looks like a Spectral ruleset (see ruleset::looksLikeRuleset) or is
   // named like one (.spectral.yaml, *.ruleset.json, ...); the rest is read as a configuration.
-  static bool readsAsRuleset(const fs::path& file) {
+  // The file read here is kept (read_), for whichever reader takes it next.
+  bool readsAsRuleset(const fs::path& file) {
     const std::string name = file.filename().string();
     if (name.find("spectral") != std::string::npos || name.find("ruleset") != std::string::npos)
       return true;
-    const LoadResult loaded = loadFile(file.string());
+    const auto& loaded =
+        read_.insert_or_assign(identity(file), loadFile(file.string())).first->second;
     return loaded.document && ruleset::looksLikeRuleset(loaded.document->root);
+  }
+
+  LoadResult takeOrLoad(const fs::path& file) {
+    if (auto read = read_.extract(identity(file))) return std::move(read.mapped());
+    return loadFile(file.string());
   }
 
   static RuleChanges changesOf(const json& rules) {

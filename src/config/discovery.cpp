@@ -28,18 +28,6 @@ ruleset::LoadedRuleset readRulesets(const std::vector<std::string>& files) {
 
 }  // namespace
 
-std::vector<std::string> customRuleNames(const ConfigChoice& choice) {
-  ConfigChoice withoutFlags = choice;
-  withoutFlags.ruleFlags.clear();
-  ConfigResolver resolver(std::move(withoutFlags), {});
-  const Resolution& resolution = resolver.forCurrentFolder();
-  std::vector<std::string> names;
-  if (!resolution.config) return names;
-  for (const auto& rule : resolution.config->customRules)
-    names.push_back(rule->info().id);
-  return names;
-}
-
 const ruleset::LoadedRuleset& ConfigResolver::commandLineRulesets() {
   if (!commandLineRulesets_) commandLineRulesets_ = readRulesets(choice_.rulesets);
   return *commandLineRulesets_;
@@ -53,6 +41,26 @@ const Resolution& ConfigResolver::forFile(const std::string& file) {
   if (choice_.none) return load(std::nullopt);
   if (choice_.file) return load(fs::path(*choice_.file));
   return load(nearestConfig(fs::absolute(file).lexically_normal().parent_path()));
+}
+
+std::vector<std::string> ConfigResolver::customRuleNames() {
+  const Resolution& resolution = forCurrentFolder();
+  std::vector<std::string> names;
+  if (!resolution.config) return names;
+  for (const auto& rule : resolution.config->customRules)
+    names.push_back(rule->info().id);
+  return names;
+}
+
+void ConfigResolver::setCommandLine(RuleChanges commandLine) {
+  commandLine_ = std::move(commandLine);
+  if (commandLine_.empty()) return;
+  for (auto& [file, resolution] : byConfigFile_) {
+    if (!resolution.config) continue;
+    Config config = *resolution.config;
+    config.layers.push_back({fs::current_path(), {}, commandLine_});
+    resolution.config = std::make_shared<const Config>(std::move(config));
+  }
 }
 
 const Resolution& ConfigResolver::forCurrentFolder() {

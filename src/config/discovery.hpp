@@ -23,11 +23,6 @@ struct ConfigChoice {
   std::vector<std::string> rulesets;   // --ruleset FILE: Spectral rulesets, after the file
 };
 
-// The names of the custom rules that --rule may set: those of the --ruleset files and of the
-// configuration of the current folder (or --config); empty when one has errors (the run reports
-// them).
-std::vector<std::string> customRuleNames(const ConfigChoice& choice);
-
 struct Resolution {
   std::shared_ptr<const Config> config;  // null when the configuration has errors
   std::vector<Diagnostic> errors;        // the same for every file that shares the config
@@ -43,6 +38,13 @@ class ConfigResolver {
   const Resolution& forFile(const std::string& file);
   // The configuration of the current folder, for `asynclint rules`.
   const Resolution& forCurrentFolder();
+  // The names of the custom rules that --rule may set: those of the --ruleset files and of the
+  // configuration of the current folder (or --config); empty when one has errors (the run
+  // reports them).
+  std::vector<std::string> customRuleNames();
+  // Sets the --rule layer (checked by parseRuleFlags) over every configuration, those read
+  // already (customRuleNames reads the current folder's) and those to come: no file is read twice.
+  void setCommandLine(RuleChanges commandLine);
 
  private:
   std::optional<std::filesystem::path> nearestConfig(const std::filesystem::path& folder);

@@ -128,6 +128,8 @@ std::vector<std::string> keysOf(const std::vector<const char*>& names) {
 
 class Loader {
  public:
+  explicit Loader(ReadFiles* alreadyRead = nullptr) : alreadyRead_(alreadyRead) {}
+
   std::vector<Diagnostic> errors;
   std::vector<Diagnostic> notices;
 
@@ -140,7 +142,7 @@ class Loader {
                         file.filename().string()));
       return false;
     }
-    LoadResult loaded = loadFile(file.string());
+    LoadResult loaded = takeOrLoad(identity, file);
     std::erase_if(loaded.diagnostics,
                   [](const Diagnostic& d) { return d.rule == ids::documentRoot; });
     if (!loaded.document || !loaded.diagnostics.empty()) {
@@ -205,6 +207,14 @@ class Loader {
   }
 
  private:
+  LoadResult takeOrLoad(const fs::path& identity, const fs::path& file) {
+    if (alreadyRead_ != nullptr) {
+      if (auto read = alreadyRead_->extract(identity)) return std::move(read.mapped());
+    }
+    return loadFile(file.string());
+  }
+
+  ReadFiles* alreadyRead_ = nullptr;
   std::map<std::string, RuleDefinition> definitions_;
   SeverityChanges builtin_;
   std::vector<FileOverride> overrides_;
@@ -897,8 +907,8 @@ LoadedRuleset loadRuleset(const fs::path& file) {
 
 LoadedRuleset loadEmbedded(const Document& document,
                            const std::vector<std::string>& extendsPointers,
-                           const std::string& rulesPointer) {
-  Loader loader;
+                           const std::string& rulesPointer, ReadFiles* alreadyRead) {
+  Loader loader(alreadyRead);
   LoadedRuleset loaded;
   const bool ok = loader.loadEmbedded(document, extendsPointers, rulesPointer);
   loaded.errors = std::move(loader.errors);

@@ -17,6 +17,7 @@
 #include "diagnostic.hpp"
 #include "engine/rule.hpp"
 #include "source/document.hpp"
+#include "source/loader.hpp"
 
 namespace asynclint::ruleset {
 
@@ -55,13 +56,17 @@ struct LoadedRuleset {
 
 LoadedRuleset loadRuleset(const std::filesystem::path& file);
 
+// Files the configuration reader has already read (to tell a ruleset from a configuration), by
+// their canonical path: the ruleset loader takes a file from here rather than read it again.
+using ReadFiles = std::map<std::filesystem::path, LoadResult>;
+
 // The ruleset language inside a configuration file (.asynclint.yaml): its `extends` entries at
 // `extendsPointers` that name rulesets (files, spectral:asyncapi, [ruleset, mode]), then the
 // members of the object at `rulesPointer` that define rules (see isRuleDefinition). Errors are
 // placed in `document`, or in the ruleset file they are about.
 LoadedRuleset loadEmbedded(const Document& document,
                            const std::vector<std::string>& extendsPointers,
-                           const std::string& rulesPointer);
+                           const std::string& rulesPointer, ReadFiles* alreadyRead = nullptr);
 
 // True when `root` reads as a Spectral ruleset rather than an asynclint configuration: rules
 // with `given`/`then`, `spectral:` in extends, or keys only rulesets have.
