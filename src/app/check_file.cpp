@@ -61,8 +61,7 @@ std::optional<resolve::Resolution> checkDocument(resolve::FileSet& files,
     const auto schemaStart = std::chrono::steady_clock::now();
     auto findings = schema::validateDocument(resolution.tree());
     dropReferenceObjectsResolved(findings, resolution);
-    for (auto& finding : findings)
-      finding.severity = settings.of(finding.rule).severity;
+    settings.configure(findings);
     result.times.schema = secondsSince(schemaStart);
     return findings;
   };
@@ -105,12 +104,9 @@ void applySuppressions(const std::vector<suppression::Directive>& directives,
                        FileResult& result) {
   auto unused =
       suppression::applyDirectives(directives, result.diagnostics, file, settings.customRules());
-  const engine::RuleSetting& setting = settings.of(ids::suppressionUnused);
-  if (!setting.enabled) return;
-  for (auto& finding : unused) {
-    finding.severity = setting.severity;
+  settings.configure(unused);
+  for (auto& finding : unused)
     result.diagnostics.push_back(std::move(finding));
-  }
 }
 
 // Schema and rules over what was loaded, with references to other files resolved; every finding

@@ -99,11 +99,9 @@ std::vector<Diagnostic> findingsOf(const std::vector<diff::Change>& changes,
   };
   for (const auto& change : changes) {
     const auto& info = diff::infoOf(change.kind);
-    const auto& setting = settings.of(info.id);
-    if (!setting.enabled) continue;
     Diagnostic finding = located(sideOf(change.place.side), change.place);
     finding.rule = std::string(info.id);
-    finding.severity = setting.severity;
+    if (!settings.configure(finding)) continue;
     finding.message = change.message;
     for (const auto& [place, message] : change.notes) {
       const Diagnostic note = located(sideOf(place.side), place);

@@ -113,16 +113,12 @@ int runGraph(const GraphOptions& options, std::ostream& out, std::ostream& err) 
 
 std::vector<Diagnostic> checkSystem(
     std::vector<std::shared_ptr<const system::ResolvedDocument>> documents,
-    const std::function<std::optional<Severity>(const std::string& file, const std::string& rule)>&
-        severityFor) {
+    const std::function<const engine::RuleSettings&(const std::string& file)>& settingsFor) {
   const system::LoadedSystem loaded = system::systemOf(std::move(documents));
   std::vector<Diagnostic> findings = system::runSystemRules(loaded.services(), loaded.locator());
   std::vector<Diagnostic> kept;
   for (auto& finding : findings) {
-    const auto severity = severityFor(finding.file, finding.rule);
-    if (!severity) continue;
-    finding.severity = *severity;
-    kept.push_back(std::move(finding));
+    if (settingsFor(finding.file).configure(finding)) kept.push_back(std::move(finding));
   }
   return kept;
 }

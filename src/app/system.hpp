@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "engine/settings.hpp"
 #include "resolve/file_set.hpp"
 #include "system/load.hpp"
 
@@ -44,10 +45,9 @@ std::optional<std::vector<std::string>> systemFiles(const std::vector<std::strin
 
 // The findings of the system rules over `documents`, read and resolved by the per-document
 // checks (documents that could not be read are not among them: those checks report them).
-// `severityFor` says whether a rule is on for a file, and at which severity.
+// `settingsFor` gives the settings of a file: whether a rule is on for it, and at which severity.
 std::vector<Diagnostic> checkSystem(
     std::vector<std::shared_ptr<const system::ResolvedDocument>> documents,
-    const std::function<std::optional<Severity>(const std::string& file, const std::string& rule)>&
-        severityFor);
+    const std::function<const engine::RuleSettings&(const std::string& file)>& settingsFor);
 
 }  // namespace asynclint

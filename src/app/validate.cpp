@@ -163,14 +163,11 @@ std::vector<Diagnostic> systemFindings(
     std::vector<std::shared_ptr<const system::ResolvedDocument>> documents,
     const std::map<std::string, engine::RuleSettings, std::less<>>& settingsByFile) {
   const auto defaults = engine::RuleSettings::defaults();
-  return checkSystem(
-      std::move(documents),
-      [&](const std::string& file, const std::string& rule) -> std::optional<Severity> {
-        const auto it = settingsByFile.find(file);
-        const auto& setting = (it == settingsByFile.end() ? defaults : it->second).of(rule);
-        if (!setting.enabled) return std::nullopt;
-        return setting.severity;
-      });
+  return checkSystem(std::move(documents),
+                     [&](const std::string& file) -> const engine::RuleSettings& {
+                       const auto it = settingsByFile.find(file);
+                       return it == settingsByFile.end() ? defaults : it->second;
+                     });
 }
 
 // What one command-line argument came to.

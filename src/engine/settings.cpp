@@ -25,6 +25,17 @@ RuleSetting& RuleSettings::of(std::string_view id) {
   return byId_.emplace(std::string(id), RuleSetting{}).first->second;
 }
 
+bool RuleSettings::configure(Diagnostic& finding) const {
+  const RuleSetting& setting = of(finding.rule);
+  if (!setting.enabled) return false;
+  finding.severity = setting.severity;
+  return true;
+}
+
+void RuleSettings::configure(std::vector<Diagnostic>& findings) const {
+  std::erase_if(findings, [this](Diagnostic& finding) { return !configure(finding); });
+}
+
 void RuleSettings::addCustomRule(std::shared_ptr<const DocumentRule> rule) {
   custom_.push_back(std::move(rule));
 }

@@ -31,6 +31,12 @@ class RuleSettings {
   const RuleSetting& of(std::string_view id) const;
   RuleSetting& of(std::string_view id);
 
+  // The one place a finding gets its configured severity: false (and `finding` left as it is)
+  // when its rule is off.
+  bool configure(Diagnostic& finding) const;
+  // configure() over `findings`, dropping those whose rule is off.
+  void configure(std::vector<Diagnostic>& findings) const;
+
   // Rules defined by a configuration (custom rules from Spectral rulesets, src/ruleset/): they
   // run beside the registered ones, each with its setting under its own id.
   void addCustomRule(std::shared_ptr<const DocumentRule> rule);
