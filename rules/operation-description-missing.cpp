@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "engine/checks.hpp"
 #include "engine/context.hpp"
 #include "model/asyncapi.hpp"
 
@@ -28,17 +29,17 @@ class OperationDescriptionMissing final : public DocumentRule {
 
   void check(RuleContext& context) const override {
     for (const auto& operation : asyncapi::operations(context)) {
-      if (isDescribed(*operation.node)) continue;
+      // What a trait gives, its operation has.
       if (asyncapi::someTraitMay(context, operation.pointer, [](const nlohmann::json& trait) {
             return trait.is_object() && isDescribed(trait);
           })) {
         continue;
       }
-      context.report(operation.pointer,
-                     fmt::format("{} has neither description nor summary: say what it does and "
-                                 "when it happens",
-                                 asyncapi::describe("operation", operation)),
-                     Anchor::key);
+      requireField(context, operation.pointer,
+                   {.anyOf = {"description", "summary"},
+                    .missing = fmt::format("{} has neither description nor summary: say what it "
+                                           "does and when it happens",
+                                           asyncapi::describe("operation", operation))});
     }
   }
 };

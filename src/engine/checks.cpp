@@ -4,8 +4,8 @@
 
 #include <unordered_map>
 
+#include "model/asyncapi.hpp"
 #include "source/json_pointer.hpp"
-#include "text/strings.hpp"
 
 namespace asynclint::engine {
 
@@ -29,12 +29,6 @@ void reportRepeatedIds(RuleContext& context, std::vector<std::string> owners,
   }
 }
 
-bool saysSomething(const nlohmann::json& member) {
-  if (member.is_string()) return !text::isBlank(member.get_ref<const std::string&>());
-  if (member.is_object() || member.is_array()) return !member.empty();
-  return true;
-}
-
 void requireField(RuleContext& context, const std::string& owner,
                   const FieldRequirement& requirement) {
   const nlohmann::json* object = context.at(owner);
@@ -44,7 +38,7 @@ void requireField(RuleContext& context, const std::string& owner,
   for (const auto& name : requirement.anyOf) {
     const auto member = object->find(name);
     if (member == object->end()) continue;
-    if (requirement.presenceIsEnough || saysSomething(*member)) return;
+    if (requirement.presenceIsEnough || model::asyncapi::saysSomething(*member)) return;
     if (emptyMember == nullptr) {
       emptyMember = &*member;
       emptyName = name;

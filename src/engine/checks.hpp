@@ -33,10 +33,6 @@ struct FieldRequirement {
   Anchor emptyAnchor = Anchor::value;
 };
 
-// True when `member` says something: not a blank string, an empty mapping or an empty list. A
-// value of another type says something (the schema reports its type).
-bool saysSomething(const nlohmann::json& member);
-
 // Reports what the object at `owner` lacks of `requirement`; nothing when there is no object
 // there (a missing or mistyped owner is another rule's finding, or the schema's).
 void requireField(RuleContext& context, const std::string& owner,

@@ -15,10 +15,15 @@ bool isReference(const nlohmann::json& node) {
   return node.is_object() && node.contains("$ref");
 }
 
+bool saysSomething(const nlohmann::json& value) {
+  if (value.is_string()) return !text::isBlank(value.get_ref<const std::string&>());
+  if (value.is_object() || value.is_array()) return !value.empty();
+  return true;
+}
+
 bool hasContent(const nlohmann::json& object, const char* key) {
   const auto member = object.find(key);
-  if (member == object.end()) return false;
-  return !member->is_string() || !text::isBlank(member->get_ref<const std::string&>());
+  return member != object.end() && saysSomething(*member);
 }
 
 std::vector<Definition> definitionsIn(const DocumentView& document,

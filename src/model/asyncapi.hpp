@@ -173,8 +173,10 @@ std::vector<Resolved> schemasIn(const DocumentView& document, model::SchemaLangu
 // True when `node` is an object whose only member that matters is a "$ref".
 bool isReference(const nlohmann::json& node);
 
-// True when `object` has `key` with something in it: a blank string says nothing, and a value of
-// the wrong type counts as present (the schema reports its type).
+// True when `value` says something: not a blank string, an empty mapping or an empty list. A
+// value of another type says something (the schema reports its type).
+bool saysSomething(const nlohmann::json& value);
+// True when `object` has `key` with something in it (see saysSomething).
 bool hasContent(const nlohmann::json& object, const char* key);
 
 // The `{name}` placeholders of an address or URL, in order, without duplicates. Empty braces
