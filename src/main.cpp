@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "app.hpp"
 #include "schema/embedded_schemas.hpp"
@@ -32,11 +33,23 @@ void addConfigOptions(CLI::App& command, asynclint::config::ConfigChoice& choice
       ->allow_extra_args(false);
 }
 
+// Whether a standard stream is a terminal. emscripten (the WebAssembly build) calls every standard
+// stream one, pipes too: there the npm launcher asks Node and says (npm/lib/pre.js).
+bool isTerminal(int descriptor) {
+#ifdef __EMSCRIPTEN__
+  const char* said =
+      std::getenv(descriptor == STDOUT_FILENO ? "ASYNCLINT_STDOUT_TTY" : "ASYNCLINT_STDERR_TTY");
+  return said != nullptr && std::string_view(said) == "1";
+#else
+  return isatty(descriptor) != 0;
+#endif
+}
+
 bool wantsColor(bool noColorFlag) {
   if (noColorFlag) return false;
   const char* noColor = std::getenv("NO_COLOR");
   if (noColor != nullptr && *noColor != '\0') return false;
-  return isatty(STDOUT_FILENO) != 0;
+  return isTerminal(STDOUT_FILENO);
 }
 
 // A progress line only where a person watches: standard error is a terminal, and not a CI log
@@ -44,7 +57,7 @@ bool wantsColor(bool noColorFlag) {
 bool showsProgress() {
   const char* ci = std::getenv("CI");
   if (ci != nullptr && *ci != '\0') return false;
-  return isatty(STDERR_FILENO) != 0;
+  return isTerminal(STDERR_FILENO);
 }
 
 std::string versionText() {
@@ -331,6 +344,16 @@ int main(int argc, char** argv) {
     app.exit(error);
     return asynclint::exitUsage;
   }
+
+#ifdef ASYNCLINT_NO_REMOTE  // the WebAssembly build has no HTTP client
+  for (const auto* resolve : {&options.resolve, &catalogOptions.resolve, &graphOptions.resolve,
+                              &bundleOptions.resolve, &diffOptions.resolve}) {
+    if (resolve->allowRemote) {
+      std::cerr << "asynclint: --allow-remote is not available in this build (WebAssembly)\n";
+      return asynclint::exitUsage;
+    }
+  }
+#endif
 
   if (app.got_subcommand("rules"))
     return asynclint::runListRules(

@@ -17,6 +17,7 @@
 
 #include "app.hpp"
 #include "app/inputs.hpp"
+#include "app/joining_thread.hpp"
 #include "app/support.hpp"
 #include "suppression/baseline.hpp"
 #include "system_app.hpp"
@@ -63,7 +64,12 @@ Plan plan(const std::vector<InputFile>& inputs, config::ConfigResolver& resolver
 }
 
 unsigned jobCount(unsigned asked) {
+#ifdef ASYNCLINT_SINGLE_THREADED
+  (void)asked;  // the WebAssembly build has no threads: --jobs is accepted and ignored
+  return 1;
+#else
   return asked == 0 ? std::max(1U, std::thread::hardware_concurrency()) : asked;
+#endif
 }
 
 unsigned workerCount(unsigned asked, std::size_t files) {
@@ -135,7 +141,7 @@ std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigne
       progress.fileDone();
     }
   };
-  std::vector<std::jthread> workers;
+  std::vector<JoiningThread> workers;
   for (unsigned worker = 1; worker < workerCount(jobs, files.size()); ++worker)
     workers.emplace_back(work);
   work();
