@@ -8,6 +8,7 @@ set(_sources
   "JSON for Modern C++ (nlohmann_json)|/usr/share/doc/nlohmann-json3-dev/copyright"
   "CLI11|/usr/share/doc/libcli11-dev/copyright"
   "valijson|${CMAKE_SOURCE_DIR}/.deps/valijson/copyright"
+  "PCRE2|/usr/share/doc/libpcre2-dev/copyright"
   "AsyncAPI specification JSON Schemas (@asyncapi/specs)|${CMAKE_SOURCE_DIR}/schemas/node_modules/@asyncapi/specs/LICENSE")
 foreach(_source IN LISTS _sources)
   string(REPLACE "|" ";" _source "${_source}")

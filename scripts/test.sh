@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds asynclint and runs every test twice: in the optimized CI build (warnings are errors)
 # and under AddressSanitizer + UndefinedBehaviorSanitizer, with the external validators installed;
-# then the fuzz harnesses (clang) replay every file of testdata/; last, it builds the release
-# packages and installs them into a clean Debian 12 root, and runs the GitHub Action's install
-# step against them.
+# then the npm package (the WebAssembly build) gives the native binary's answers; the fuzz harnesses
+# (clang) replay every file of testdata/; last, it builds the release packages, installs them
+# into a clean Debian 12 root, and runs the GitHub Action's install step against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -27,6 +27,11 @@ for preset in ci asan; do
   cmake --build --preset "$preset" -j "$jobs"
   ctest --preset "$preset" -j "$jobs"
 done
+echo "== npm package (WebAssembly): build, install, same answers as the native binary"
+# Warm (yaml-cpp and PCRE2 cached by setup-wasm.sh, objects by ccache): link, pack and compare only.
+./scripts/package-npm.sh
+npm_version=$(sed -n 's/^project(asynclint VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+python3 tests/wasm/compare.py build/ci/asynclint "dist/asynclint-$npm_version.tgz" .
 echo "== fuzz harnesses over testdata/"
 ./fuzz/replay.sh
 echo "== release packages: build, install into a clean Debian 12 root, the action's install step"

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/app.hpp"
@@ -36,11 +37,23 @@ void addConfigOptions(CLI::App& command, asynclint::config::ConfigChoice& choice
       ->allow_extra_args(false);
 }
 
+// Whether a standard stream is a terminal. emscripten (the WebAssembly build) calls every standard
+// stream one, pipes too: there the npm launcher asks Node and says (npm/lib/pre.js).
+bool isTerminal(int descriptor) {
+#ifdef __EMSCRIPTEN__
+  const char* said =
+      std::getenv(descriptor == STDOUT_FILENO ? "ASYNCLINT_STDOUT_TTY" : "ASYNCLINT_STDERR_TTY");
+  return said != nullptr && std::string_view(said) == "1";
+#else
+  return isatty(descriptor) != 0;
+#endif
+}
+
 bool wantsColor(bool noColorFlag) {
   if (noColorFlag) return false;
   const char* noColor = std::getenv("NO_COLOR");
   if (noColor != nullptr && *noColor != '\0') return false;
-  return isatty(STDOUT_FILENO) != 0;
+  return isTerminal(STDOUT_FILENO);
 }
 
 // A progress line only where a person watches: standard error is a terminal, and not a CI log
@@ -48,7 +61,7 @@ bool wantsColor(bool noColorFlag) {
 bool showsProgress() {
   const char* ci = std::getenv("CI");
   if (ci != nullptr && *ci != '\0') return false;
-  return isatty(STDERR_FILENO) != 0;
+  return isTerminal(STDERR_FILENO);
 }
 
 std::string versionText() {
@@ -401,6 +414,15 @@ int main(int argc, char** argv) {
     app.exit(error);
     return asynclint::exitUsage;
   }
+#ifdef ASYNCLINT_NO_REMOTE  // the WebAssembly build has no HTTP client
+  for (const Command& command : commands) {
+    const CLI::Option* remote = command.cli->get_option_no_throw("--allow-remote");
+    if (command.cli->parsed() && remote != nullptr && remote->count() > 0) {
+      std::cerr << "asynclint: --allow-remote is not available in this build (WebAssembly)\n";
+      return asynclint::exitUsage;
+    }
+  }
+#endif
   for (const Command& command : commands) {
     if (command.cli->parsed()) return command.run();
   }

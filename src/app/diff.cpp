@@ -4,10 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
 #include <thread>
 
 #include "app/app.hpp"
 #include "app/git_revision.hpp"
+#include "app/joining_thread.hpp"
 #include "app/support.hpp"
 #include "diff/diff.hpp"
 #include "rule_ids.hpp"
@@ -116,9 +118,15 @@ std::vector<Diagnostic> findingsOf(const std::vector<diff::Change>& changes,
 std::pair<LoadedSide, LoadedSide> loadSides(const DiffOptions& options,
                                             const resolve::ResolveOptions& resolve, bool keepText) {
   LoadedSide before;
-  std::jthread other([&] { before = loadSide(options.before, resolve, keepText); });
+#ifdef ASYNCLINT_SINGLE_THREADED  // the WebAssembly build: one after the other
+  before = loadSide(options.before, resolve, keepText);
+#else
+  JoiningThread other([&] { before = loadSide(options.before, resolve, keepText); });
+#endif
   LoadedSide after = loadSide(options.after, resolve, keepText);
+#ifndef ASYNCLINT_SINGLE_THREADED
   other.join();
+#endif
   return {std::move(before), std::move(after)};
 }
 

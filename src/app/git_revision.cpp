@@ -25,6 +25,15 @@ struct ProcessResult {
   std::string err;
 };
 
+#ifdef __EMSCRIPTEN__
+// WebAssembly cannot start processes.
+ProcessResult runProcess(const std::vector<std::string>& arguments, const fs::path& /*scratch*/) {
+  ProcessResult result;
+  result.err =
+      fmt::format("cannot run {}: not available in this build (WebAssembly)", arguments[0]);
+  return result;
+}
+#else
 std::string readAll(const fs::path& file) {
   std::ifstream stream(file, std::ios::binary);
   std::ostringstream text;
@@ -72,6 +81,7 @@ ProcessResult runProcess(const std::vector<std::string>& arguments, const fs::pa
   fs::remove(errFile, ignored);
   return result;
 }
+#endif
 
 std::optional<fs::path> makeTemporaryFolder() {
   std::error_code error;

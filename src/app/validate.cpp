@@ -18,6 +18,7 @@
 
 #include "app/app.hpp"
 #include "app/inputs.hpp"
+#include "app/joining_thread.hpp"
 #include "app/support.hpp"
 #include "app/system.hpp"
 #include "suppression/baseline.hpp"
@@ -64,7 +65,12 @@ Plan plan(const std::vector<InputFile>& inputs, config::ConfigResolver& resolver
 }
 
 unsigned jobCount(unsigned asked) {
+#ifdef ASYNCLINT_SINGLE_THREADED
+  (void)asked;  // the WebAssembly build has no threads: --jobs is accepted and ignored
+  return 1;
+#else
   return asked == 0 ? std::max(1U, std::thread::hardware_concurrency()) : asked;
+#endif
 }
 
 unsigned workerCount(unsigned asked, std::size_t files) {
@@ -136,7 +142,7 @@ std::vector<FileResult> validateFiles(const std::vector<FileJob>& files, unsigne
       progress.fileDone();
     }
   };
-  std::vector<std::jthread> workers;
+  std::vector<JoiningThread> workers;
   for (unsigned worker = 1; worker < workerCount(jobs, files.size()); ++worker)
     workers.emplace_back(work);
   work();

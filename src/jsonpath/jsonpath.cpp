@@ -11,6 +11,7 @@
 
 #include "source/json_pointer.hpp"
 #include "text/ecma_regex.hpp"
+#include "text/strings.hpp"
 
 namespace asynclint::jsonpath {
 using nlohmann::json;
@@ -103,11 +104,7 @@ double toNumber(const Value& value) {
     const auto first = s.find_first_not_of(" \t\n\r");
     if (first == std::string::npos) return 0;
     const auto last = s.find_last_not_of(" \t\n\r");
-    double out = 0;
-    const char* begin = s.data() + first;
-    const char* stop = s.data() + last + 1;
-    const auto [ptr, ec] = std::from_chars(begin, stop, out);
-    return ec == std::errc() && ptr == stop ? out : NAN;
+    return text::wholeDouble(std::string_view(s).substr(first, last + 1 - first)).value_or(NAN);
   }
   return NAN;
 }
@@ -654,9 +651,9 @@ class Parser {
     if (peek() == '-') ++pos_;
     while ((peek() >= '0' && peek() <= '9') || peek() == '.' || peek() == 'e' || peek() == 'E')
       ++pos_;
-    double value = 0;
-    const auto [ptr, ec] = std::from_chars(text_.data() + start, text_.data() + pos_, value);
-    if (ec != std::errc() || ptr != text_.data() + pos_) failAt(start, "not a number");
+    const auto parsed = text::wholeDouble(std::string_view(text_).substr(start, pos_ - start));
+    if (!parsed) failAt(start, "not a number");
+    const double value = *parsed;
     auto node = std::make_unique<Literal>();
     if (value == std::floor(value) && std::abs(value) < 1e15) {
       node->value = static_cast<long long>(value);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 namespace asynclint::report {
 namespace {
@@ -114,7 +115,8 @@ std::span<const Diagnostic> diagnosticsOf(const RunReport& report, const std::st
   };
   const auto [first, last] =
       std::equal_range(report.diagnostics.begin(), report.diagnostics.end(), file, ByFile{});
-  return {first, last};
+  // A pointer and a count: emscripten 3.1.6's libc++ lacks span's iterator-pair constructor.
+  return {std::to_address(first), static_cast<std::size_t>(last - first)};
 }
 
 const RuleMeta* findRuleMeta(const RunReport& report, std::string_view id) {

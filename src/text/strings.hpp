@@ -1,7 +1,8 @@
-// Small string helpers shared by the rules: what counts as blank, ASCII case folding, and keeping
-// a message on one line.
+// Small string helpers shared by the rules: what counts as blank, ASCII case folding, keeping
+// a message on one line, reading a number.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,10 @@ std::string asciiLowercase(std::string_view text);
 // `text` with line breaks and tabs escaped (\n, \r, \t), so that a message quoting it stays on
 // one line of output.
 std::string oneLine(std::string_view text);
+
+// The number that all of `text` spells, read as std::from_chars reads a double (an optional '-',
+// no leading space or '+', no hexadecimal; inf and nan), or nullopt: not a number, text after it,
+// or out of a double's range.
+std::optional<double> wholeDouble(std::string_view text);
 
 }  // namespace asynclint::text

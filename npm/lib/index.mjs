@@ -1,0 +1,5 @@
+// ES module entry: the same API as index.js.
+import api from './index.js';
+
+export const {validate} = api;
+export default api;
