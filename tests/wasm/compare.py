@@ -2,7 +2,8 @@
 """The npm package gives the native binary's answers: installs the packed tarball
 (scripts/package-npm.sh) with `npm install` into an empty folder, then runs every YAML and JSON file
 under testdata/ through the native binary and through the package's `asynclint` command, in text
-(--no-color), json and sarif, and fails on any difference of output (byte for byte) or exit code,
+(--no-color), json and sarif, in batches of documents (one document at a time where a batch
+differs), and fails on any difference of output (byte for byte) or exit code,
 unless tests/wasm/divergences.tsv lists that file and format with a reason (a listed one that no
 longer differs fails too). Also: `npx asynclint` from the install folder, the JavaScript API
 (require and import) against `-f json` over all the documents at once, and the JavaScript example of
@@ -56,8 +57,9 @@ def run(command, cwd):
     return done.returncode, done.stdout, done.stderr
 
 
-def compare_one(native, launcher, source, document, form):
-    args = ["validate", document, *FORMATS[form]]
+def compare_batch(native, launcher, source, batch, form):
+    """None when native and wasm give the same output and exit code on `batch` run at once."""
+    args = ["validate", *batch, *FORMATS[form]]
     expected = run([native, *args], source)
     got = run(["node", launcher, *args], source)
     if expected[:2] == got[:2]:
@@ -74,21 +76,40 @@ def first_difference(expected, got):
     return f"    native {len(expected)} bytes, wasm {len(got)} bytes"
 
 
+# Documents per run: each WebAssembly start costs a Node start and the module's compilation, so
+# the documents go through in batches; a batch that differs is run again one document at a time,
+# which names the documents (and lets divergences.tsv excuse them one by one).
+BATCH = 40
+
+
 def compare_documents(native, launcher, source, divergences):
     failures, listed_hits = [], set()
-    jobs = [(document, form) for document in documents(source) for form in FORMATS]
+    files = documents(source)
+    batches = [(files[i:i + BATCH], form) for i in range(0, len(files), BATCH) for form in FORMATS]
+
+    def check(job):
+        batch, form = job
+        together = compare_batch(native, launcher, source, batch, form)
+        if together is None:
+            return []
+        alone = [((document, form), compare_batch(native, launcher, source, [document], form))
+                 for document in batch]
+        if all(problem is None for _, problem in alone):  # only the batch as a whole differs
+            return [((f"{batch[0]} ... {batch[-1]} (together)", form), together)]
+        return alone
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = pool.map(lambda job: (job, compare_one(native, launcher, source, *job)), jobs)
-        for (document, form), problem in results:
-            key = next((k for k in ((document, form), (document, "*")) if k in divergences), None)
-            if problem and key:
-                listed_hits.add(key)
-            elif problem:
-                failures.append(f"{document} ({form}): {problem}")
+        for results in pool.map(check, batches):
+            for (document, form), problem in results:
+                key = next((k for k in ((document, form), (document, "*")) if k in divergences), None)
+                if problem and key:
+                    listed_hits.add(key)
+                elif problem:
+                    failures.append(f"{document} ({form}): {problem}")
     for key in sorted(set(divergences) - listed_hits):
         failures.append(f"{key[0]} ({key[1]}): listed in divergences.tsv but no longer differs")
-    print(f"compared {len(jobs)} runs ({len(jobs) // len(FORMATS)} files x {len(FORMATS)} formats), "
-          f"{len(listed_hits)} listed divergences")
+    print(f"compared {len(files)} files x {len(FORMATS)} formats in {len(batches)} runs of up to "
+          f"{BATCH} files each, {len(listed_hits)} listed divergences")
     return failures
 
 
