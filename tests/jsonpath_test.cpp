@@ -135,6 +135,39 @@ TEST_SUITE("jsonpath") {
           List{"/components/messages/Created/payload", "/components/messages/Created/payload"});
   }
 
+  TEST_CASE("a shared descent walks each reference target once, through a reference or not") {
+    const json& document = sample();
+    const auto follow = [&](const json& node) { return followLocal(document, node); };
+    const json& created = document["components"]["messages"]["Created"];
+    const json& loop = document["components"]["schemas"]["Loop"];
+    const jsonpath::TargetTest isTarget = [&](const json& node) {
+      return &node == &created || &node == &loop;
+    };
+    const auto viaShared = [&](std::string_view text, bool withTargets) {
+      const jsonpath::DescentSource descents = [&](bool revisit) {
+        return jsonpath::Path::descend(document, follow, revisit, withTargets ? isTarget : nullptr);
+      };
+      List out;
+      for (const auto& match : parsed(text).evaluate(document, follow, descents))
+        out.push_back(match.pointer);
+      return out;
+    };
+    // Without the test, the message is walked through the channel's reference and again under
+    // components; with it, once. The filter that reads the path still walks it each time.
+    const List twice{"/components/messages/Created/payload",
+                     "/components/messages/Created/payload"};
+    CHECK(viaShared("$..payload", false) == twice);
+    CHECK(viaShared("$..payload", true) == List{"/components/messages/Created/payload"});
+    CHECK(viaShared("$..[?(@parentProperty === 'Created')]", true) ==
+          List{"/components/messages/Created/payload"});
+    CHECK(viaShared("$..self", true) == List{"/components/schemas/Loop"});
+    // Names that are also indexes pick from lists too; a union of names picks each once.
+    CHECK(viaShared("$..1", true) == List{"/tags/1"});
+    CHECK(viaShared("$..[address,description]", true) == List{"/channels/orders/address",
+                                                              "/channels/users/address",
+                                                              "/channels/users/description"});
+  }
+
   TEST_CASE(
       "references: a filter's @.a.b reads through them too, as in Spectral's resolved "
       "document") {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "source/json_pointer.hpp"
@@ -800,9 +801,18 @@ struct NodeView {
 // name that starts with a letter, a digit or `_`: most objects are answered by their first key.
 const json* referenceIn(const json& object) {
   const auto& members = object.get_ref<const json::object_t&>();
-  if (members.empty() || members.begin()->first > "$ref") return nullptr;
+  if (members.empty()) return nullptr;
+  const std::string& first = members.begin()->first;
+  if (first.empty() || first.front() > '$' || first > "$ref") return nullptr;
   const auto found = members.find("$ref");
   return found == members.end() ? nullptr : &found->second;
+}
+
+// Whether a member name also names an array item: `..0` picks the first item of every list.
+bool isArrayIndex(std::string_view name) {
+  std::size_t index = 0;
+  const auto [end, error] = std::from_chars(name.data(), name.data() + name.size(), index);
+  return error == std::errc() && end == name.data() + name.size();
 }
 
 NodeView view(const Node& node) {
@@ -839,6 +849,34 @@ class Descent {
 
   std::vector<Entry> entries;
   std::vector<Anchor> anchors;
+  // For each member name, the object entries that hold a member of that name, in order: what a
+  // name selector after `..` picks from, so that it need not look into every entry.
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> holdersOf;
+
+  // The entries that `selectors` may pick something from: for member names (which never pick
+  // from an array), the objects that hold one of them; otherwise every entry that has children.
+  std::vector<std::uint32_t> candidatesFor(const std::vector<Selector>& selectors) const {
+    std::vector<std::uint32_t> candidates;
+    const bool namesOnly = std::all_of(selectors.begin(), selectors.end(), [](const auto& s) {
+      return s.kind == Selector::Kind::name && !isArrayIndex(s.name);
+    });
+    if (!namesOnly) {
+      for (std::uint32_t i = 0; i < entries.size(); ++i) {
+        if (!entries[i].value->empty()) candidates.push_back(i);
+      }
+      return candidates;
+    }
+    for (const Selector& selector : selectors) {
+      const auto found = holdersOf.find(selector.name);
+      if (found != holdersOf.end())
+        candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    }
+    if (selectors.size() > 1) {
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
+    return candidates;
+  }
 
   std::string pointerOf(std::uint32_t index) const {
     std::vector<std::uint32_t> below;
@@ -863,7 +901,8 @@ namespace {
 
 class Evaluator {
  public:
-  Evaluator(const RefFollower& follow) : follow_(follow) {}
+  explicit Evaluator(const RefFollower& follow, const TargetTest* isTarget = nullptr)
+      : follow_(follow), isTarget_(isTarget) {}
 
   // The node as it reads with references followed (itself without a follower).
   Node deref(Node node) const {
@@ -931,7 +970,15 @@ class Evaluator {
 
  private:
   const RefFollower& follow_;
+  const TargetTest* isTarget_;
   std::set<const json*> onPath_;
+
+  // A reference target met where it is written, after the walk met it through a reference (or
+  // the other way round): the nodes below it have the same values and pointers either way.
+  bool walkedAlready(const json& value, std::set<const json*>* walked) const {
+    return walked != nullptr && isTarget_ != nullptr && *isTarget_ && (*isTarget_)(value) &&
+           !walked->insert(&value).second;
+  }
 
   void record(const json& value, std::uint32_t parent, std::uint32_t anchor, Key property,
               std::set<const json*>* walked, Descent& out) {
@@ -948,10 +995,12 @@ class Evaluator {
         }
       }
     }
+    if (node == &value && walkedAlready(value, walked)) return;
     const auto index = static_cast<std::uint32_t>(out.entries.size());
     out.entries.push_back({node, parent, anchor, property});
     if (node->is_object()) {
       for (auto it = node->begin(); it != node->end(); ++it) {
+        out.holdersOf[it.key()].push_back(index);
         if (it->is_structured())
           record(*it, index, Descent::kNone, Key{&it.key(), std::nullopt}, walked, out);
       }
@@ -1026,19 +1075,6 @@ std::variant<Path, ParseError> Path::parse(std::string_view text) {
   }
 }
 
-namespace {
-
-// Whether `selector` may pick something among the children of `value`: a cheap test that spares
-// making the pointer of a visited node that gives nothing.
-bool mayPick(const Descent::Entry& entry, const Selector& selector) {
-  const json& value = *entry.value;
-  if (selector.kind == Selector::Kind::name && value.is_object())
-    return value.contains(selector.name);
-  return value.is_structured() && !value.empty();
-}
-
-}  // namespace
-
 std::vector<Match> Path::evaluate(const json& root, const RefFollower& follow,
                                   const DescentSource& descents) const {
   return evaluateFrom(root, "", follow, descents);
@@ -1050,8 +1086,8 @@ std::vector<Match> Path::evaluateFrom(const json& start, std::string startPointe
 }
 
 std::shared_ptr<const Descent> Path::descend(const json& root, const RefFollower& follow,
-                                             bool revisit) {
-  Evaluator evaluator(follow);
+                                             bool revisit, const TargetTest& isTarget) {
+  Evaluator evaluator(follow, &isTarget);
   auto descent = std::make_shared<Descent>();
   std::set<const json*> walked;
   evaluator.descend(Node{&root, "", {}, {}}, revisit ? nullptr : &walked, *descent);
@@ -1066,6 +1102,7 @@ std::vector<Match> Path::evaluateFrom(const json& start, std::string startPointe
   for (std::size_t index = 0; index < segments_.size(); ++index) {
     const Segment& segment = *segments_[index];
     std::vector<Node> next;
+    next.reserve(current.size());
     const auto selectAll = [&](const NodeView& visited) {
       for (const auto& selector : segment.selectors)
         evaluator.select(visited, selector, next);
@@ -1092,12 +1129,10 @@ std::vector<Match> Path::evaluateFrom(const json& start, std::string startPointe
         evaluator.descend(node, revisit ? nullptr : &walked, *own);
       descent = std::move(own);
     }
-    for (std::uint32_t i = 0; i < descent->entries.size(); ++i) {
+    const std::vector<std::uint32_t> candidates = descent->candidatesFor(segment.selectors);
+    next.reserve(candidates.size());
+    for (const std::uint32_t i : candidates) {
       const Descent::Entry& entry = descent->entries[i];
-      const bool picks =
-          std::any_of(segment.selectors.begin(), segment.selectors.end(),
-                      [&](const Selector& selector) { return mayPick(entry, selector); });
-      if (!picks) continue;
       const std::string pointer = descent->pointerOf(i);
       selectAll(NodeView{entry.value, pointer, entry.property, descent->parentPropertyOf(i)});
     }

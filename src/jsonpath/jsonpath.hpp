@@ -44,6 +44,9 @@ class Descent;
 // Gives the descent from the root made with the evaluation's follower; `revisit` when a reference
 // target reached again must be walked again (a filter that reads @parentProperty).
 using DescentSource = std::function<std::shared_ptr<const Descent>(bool revisit)>;
+// Whether a node is the target of some reference: with it, a descent that need not revisit walks
+// each target once, whether it meets the target through a reference or where it is written.
+using TargetTest = std::function<bool(const nlohmann::json& node)>;
 
 class Path {
  public:
@@ -61,7 +64,8 @@ class Path {
 
   // The walk of a `..` from `root`, for a DescentSource.
   static std::shared_ptr<const Descent> descend(const nlohmann::json& root,
-                                                const RefFollower& follow, bool revisit);
+                                                const RefFollower& follow, bool revisit,
+                                                const TargetTest& isTarget = {});
 
   const std::string& text() const { return text_; }
 

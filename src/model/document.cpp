@@ -50,7 +50,7 @@ std::optional<Resolved> DocumentView::follow(const nlohmann::json& holder) const
   // A chain longer than the number of references must have gone round a cycle.
   for (std::size_t hops = 0; reference != nullptr && hops <= refs_.all().size(); ++hops) {
     if (reference->kind != RefKind::local || !reference->resolved()) return std::nullopt;
-    const Reference* next = refs_.heldBy(*reference->node);
+    const Reference* next = refs_.next(*reference);
     if (next == nullptr) return Resolved{reference->written, reference->node};
     reference = next;
   }

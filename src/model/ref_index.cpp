@@ -103,9 +103,10 @@ RefIndex::RefIndex(const json& root) {
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first.at < b.first.at; });
   refs_.reserve(found.size());
+  byHolder_ = NodeTable(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
     refs_.push_back(std::move(found[i].first));
-    byHolder_.emplace(found[i].second, i);
+    byHolder_.insert(found[i].second, static_cast<std::uint32_t>(i));
   }
   for (std::size_t i = 0; i < refs_.size(); ++i)
     byLocation_.emplace(refs_[i].at, i);
@@ -116,6 +117,14 @@ RefIndex::RefIndex(const json& root) {
       reference.node = pointer::find(root, *written);
       reference.written = std::move(*written);
     }
+  }
+  next_.reserve(refs_.size());
+  targetNodes_ = NodeTable(refs_.size());
+  for (const Reference& reference : refs_) {
+    if (reference.node != nullptr) targetNodes_.insert(reference.node, 0);
+    const Reference* following = reference.node != nullptr ? heldBy(*reference.node) : nullptr;
+    next_.push_back(following == nullptr ? kNoReference
+                                         : static_cast<std::uint32_t>(following - refs_.data()));
   }
   std::sort(sortedTargets_.begin(), sortedTargets_.end());
   sortedTargets_.erase(std::unique(sortedTargets_.begin(), sortedTargets_.end()),
@@ -151,9 +160,40 @@ bool RefIndex::isReferenced(std::string_view pointer) const {
   return false;
 }
 
+NodeTable::NodeTable(std::size_t count) {
+  while ((std::size_t{1} << bits_) < 2 * count + 2)
+    ++bits_;
+  slots_.assign(std::size_t{1} << bits_, {nullptr, 0});
+}
+
+// The slot of `node`, or the empty slot where it would go. Fibonacci hashing of the address.
+std::size_t NodeTable::slotOf(const json* node) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = static_cast<std::size_t>(
+      (reinterpret_cast<std::uintptr_t>(node) * 0x9E3779B97F4A7C15ULL) >> (64 - bits_));
+  while (slots_[slot].first != nullptr && slots_[slot].first != node)
+    slot = (slot + 1) & mask;
+  return slot;
+}
+
+void NodeTable::insert(const json* node, std::uint32_t value) {
+  auto& slot = slots_[slotOf(node)];
+  if (slot.first == nullptr) slot = {node, value};
+}
+
+std::optional<std::uint32_t> NodeTable::find(const json* node) const {
+  const auto& [found, value] = slots_[slotOf(node)];
+  return found == nullptr ? std::nullopt : std::optional(value);
+}
+
 const Reference* RefIndex::heldBy(const json& holder) const {
-  const auto found = byHolder_.find(&holder);
-  return found == byHolder_.end() ? nullptr : &refs_[found->second];
+  const auto index = byHolder_.find(&holder);
+  return index ? &refs_[*index] : nullptr;
+}
+
+const Reference* RefIndex::next(const Reference& reference) const {
+  const std::uint32_t index = next_[static_cast<std::size_t>(&reference - refs_.data())];
+  return index == kNoReference ? nullptr : &refs_[index];
 }
 
 const Reference* RefIndex::at(std::string_view pointer) const {

@@ -3,6 +3,7 @@
 // rules compare places, never raw strings.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -31,6 +32,22 @@ struct Reference {
   bool resolved() const { return node != nullptr; }
 };
 
+// A map from nodes of one tree to small numbers, by address: open addressing, its size a power
+// of two and at most half full, so that a lookup is one probe in the common case (walks ask
+// RefIndex about every object they meet).
+class NodeTable {
+ public:
+  explicit NodeTable(std::size_t count = 0);
+  // Keeps the first value given for a node.
+  void insert(const nlohmann::json* node, std::uint32_t value);
+  std::optional<std::uint32_t> find(const nlohmann::json* node) const;
+
+ private:
+  std::size_t slotOf(const nlohmann::json* node) const;
+  std::vector<std::pair<const nlohmann::json*, std::uint32_t>> slots_;
+  unsigned bits_ = 1;
+};
+
 class RefIndex {
  public:
   explicit RefIndex(const nlohmann::json& root);
@@ -41,6 +58,11 @@ class RefIndex {
   // The reference held by `holder`, a node of the indexed tree, or nullptr: at() for a caller
   // that has the node rather than its pointer.
   const Reference* heldBy(const nlohmann::json& holder) const;
+  // Whether `node` is the target of some local reference.
+  bool isTarget(const nlohmann::json& node) const { return targetNodes_.find(&node).has_value(); }
+  // The reference that the target of `reference` (one of all()) holds itself, or nullptr: the
+  // next step of a chain of references, looked up once when the index is made.
+  const Reference* next(const Reference& reference) const;
   // True when some local reference points at `pointer` or at something inside it.
   bool isReferenced(std::string_view pointer) const;
   // The indexes (into all()) of references written at or below `pointer`, in document order.
@@ -56,7 +78,10 @@ class RefIndex {
  private:
   std::vector<Reference> refs_;  // sorted by `at`
   std::unordered_map<std::string_view, std::size_t> byLocation_;
-  std::unordered_map<const nlohmann::json*, std::size_t> byHolder_;
+  NodeTable byHolder_;               // holder -> index into refs_
+  NodeTable targetNodes_;            // the nodes that local references resolve to
+  std::vector<std::uint32_t> next_;  // parallel to refs_; kNoReference when the chain ends
+  static constexpr std::uint32_t kNoReference = UINT32_MAX;
   std::vector<std::string_view> sortedTargets_;  // local targets, sorted, without repeats
 };
 

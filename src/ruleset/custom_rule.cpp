@@ -98,17 +98,38 @@ struct MessageVars {
 
 // Spectral's message templates: {{name}} is a variable as text; #{{print("property")}} and
 // #{{print("value")}} as its print function gives them; unknown names are empty.
+struct Placeholder {
+  std::size_t start = 0;  // of the '#' or the first '{'
+  std::size_t end = 0;    // past the closing "}}"
+  std::string_view name;
+  bool evaluate = false;  // #{{...}}
+};
+
+// The first placeholder at or after `from`: what the regular expression #?\{\{([^}\n]+)\}\}
+// finds (a template is rendered once per finding, too often for std::regex).
+std::optional<Placeholder> nextPlaceholder(std::string_view text, std::size_t from) {
+  for (std::size_t open = text.find("{{", from); open != std::string_view::npos;
+       open = text.find("{{", open + 1)) {
+    const std::size_t close = text.find_first_of("}\n", open + 2);
+    if (close == open + 2 || close == std::string_view::npos ||
+        !text.substr(close).starts_with("}}"))
+      continue;
+    const bool evaluate = open > from && text[open - 1] == '#';
+    return Placeholder{evaluate ? open - 1 : open, close + 2,
+                       text.substr(open + 2, close - open - 2), evaluate};
+  }
+  return std::nullopt;
+}
+
 std::string render(const std::string& text, const MessageVars& vars) {
-  static const std::regex placeholder(R"(#?\{\{([^}\n]+)\}\})");
   std::string out;
-  auto begin = std::sregex_iterator(text.begin(), text.end(), placeholder);
   std::size_t last = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    const auto& match = *it;
-    out += text.substr(last, static_cast<std::size_t>(match.position()) - last);
-    last = static_cast<std::size_t>(match.position() + match.length());
-    const std::string name = match[1];
-    const bool evaluate = text[static_cast<std::size_t>(match.position())] == '#';
+  for (auto placeholder = nextPlaceholder(text, 0); placeholder;
+       placeholder = nextPlaceholder(text, last)) {
+    out += text.substr(last, placeholder->start - last);
+    last = placeholder->end;
+    const std::string_view name = placeholder->name;
+    const bool evaluate = placeholder->evaluate;
     if (evaluate) {
       if (name == "print(\"property\")" || name == "print('property')") {
         out += vars.property.empty() ? "The document " : "\"" + vars.property + "\" property ";
@@ -187,11 +208,16 @@ class CustomRule : public engine::DocumentRule {
     if (memo == nullptr) return {};
     const json& root = context.root();
     const bool resolved = definition_.resolved;
-    return [memo, &root, &follow, resolved](bool revisit) {
+    const model::RefIndex& refs = context.refs();
+    return [memo, &root, &follow, &refs, resolved](bool revisit) {
       const std::string key = fmt::format("jsonpath-descent:{}:{}", resolved ? "resolved" : "raw",
                                           revisit ? "revisit" : "once");
-      return memo->get<jsonpath::Descent>(
-          key, [&] { return jsonpath::Path::descend(root, follow, revisit); });
+      return memo->get<jsonpath::Descent>(key, [&] {
+        const jsonpath::TargetTest isTarget = [&refs](const json& node) {
+          return refs.isTarget(node);
+        };
+        return jsonpath::Path::descend(root, follow, revisit, resolved ? isTarget : nullptr);
+      });
     };
   }
 
