@@ -358,6 +358,7 @@ bool isKnownFormat(std::string_view format) {
                                               "aas2_6",
                                               "aas3",
                                               "aas3_0",
+                                              "aas3_1",
                                               "oas2",
                                               "oas3",
                                               "oas3_0",
@@ -386,6 +387,53 @@ bool matchesFormats(const std::vector<std::string>& formats, const json& root) {
     if (format == major || format == minor) return true;
   }
   return false;
+}
+
+namespace {
+
+// The name Spectral prints for a format: "AsyncAPI 2.6.x", "AsyncAPI 3.x", "OpenAPI 3.0.x"...
+std::string displayName(const std::string& format) {
+  static const std::map<std::string, std::string> families{{"aas", "AsyncAPI"}, {"oas", "OpenAPI"}};
+  const auto family = families.find(format.substr(0, 3));
+  if (family == families.end() || format.size() < 4) return format;
+  std::string version = format.substr(3);
+  std::replace(version.begin(), version.end(), '_', '.');
+  return fmt::format("{} {}.x", family->second, version);
+}
+
+class FormatCheck : public engine::DocumentRule {
+ public:
+  FormatCheck(std::vector<std::string> registered, std::string origin)
+      : DocumentRule(
+            engine::RuleInfo{.id = std::string(unrecognizedFormatRule),
+                             .severity = Severity::warning,
+                             .summary = "the document is of none of the formats the ruleset names",
+                             .versions = engine::Versions::all,
+                             .kind = engine::RuleKind::custom,
+                             .origin = std::move(origin)}),
+        registered_(std::move(registered)) {}
+
+  void check(engine::RuleContext& context) const override {
+    if (matchesFormats(registered_, context.root())) return;
+    std::vector<std::string> names;
+    for (const auto& format : registered_)
+      names.push_back(displayName(format));
+    context.report("",
+                   fmt::format("The provided document does not match any of the registered "
+                               "formats [{}]",
+                               fmt::join(names, ", ")),
+                   Anchor::key);
+  }
+
+ private:
+  std::vector<std::string> registered_;
+};
+
+}  // namespace
+
+std::shared_ptr<const engine::DocumentRule> makeFormatCheck(std::vector<std::string> registered,
+                                                            std::string origin) {
+  return std::make_shared<FormatCheck>(std::move(registered), std::move(origin));
 }
 
 std::shared_ptr<const engine::DocumentRule> makeCustomRule(RuleDefinition definition) {

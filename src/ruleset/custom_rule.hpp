@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/rule.hpp"
@@ -54,5 +55,12 @@ bool matchesFormats(const std::vector<std::string>& formats, const nlohmann::jso
 bool isKnownFormat(std::string_view format);
 
 std::shared_ptr<const engine::DocumentRule> makeCustomRule(RuleDefinition definition);
+
+// Spectral's `unrecognized-format` warning: a ruleset names formats (`registered`, with those of
+// spectral:asyncapi when it extends it) and the document is of none of them, so the rules that
+// name formats check nothing there. `origin` is the ruleset file.
+inline constexpr std::string_view unrecognizedFormatRule = "unrecognized-format";
+std::shared_ptr<const engine::DocumentRule> makeFormatCheck(std::vector<std::string> registered,
+                                                            std::string origin);
 
 }  // namespace asynclint::ruleset

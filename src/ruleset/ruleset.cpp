@@ -142,6 +142,7 @@ class Loader {
                         file.filename().string()));
       return false;
     }
+    if (origin_.empty()) origin_ = file;
     LoadResult loaded = takeOrLoad(identity, file);
     std::erase_if(loaded.diagnostics,
                   [](const Diagnostic& d) { return d.rule == ids::documentRoot; });
@@ -173,6 +174,7 @@ class Loader {
                     const std::string& rulesPointer) {
     document_ = &document;
     file_ = document.path;
+    origin_ = document.path;
     const std::size_t before = errors.size();
     for (const auto& at : extendsPointers) {
       if (const json* entry = pointer::find(document.root, at))
@@ -192,12 +194,17 @@ class Loader {
     Ruleset ruleset;
     // The formats the rules name: the only ones Spectral recognizes a document by when it
     // chooses the target of an alias.
-    std::set<std::string> registered;
+    std::set<std::string> registered = extendedFormats_;
     for (const auto& [name, definition] : definitions_)
       registered.insert(definition.formats.begin(), definition.formats.end());
+    const bool named = definitions_.contains(std::string(unrecognizedFormatRule));
     for (auto& [name, definition] : definitions_) {
       definition.registeredFormats.assign(registered.begin(), registered.end());
       ruleset.rules.push_back(makeCustomRule(std::move(definition)));
+    }
+    if (!registered.empty() && !named) {
+      ruleset.rules.push_back(
+          makeFormatCheck({registered.begin(), registered.end()}, origin_.string()));
     }
     ruleset.builtin = std::move(builtin_);
     ruleset.overrides = std::move(overrides_);
@@ -223,6 +230,8 @@ class Loader {
   std::vector<std::unique_ptr<Document>> documents_;
   const Document* document_ = nullptr;
   fs::path file_;
+  fs::path origin_;                        // the ruleset (or configuration) loaded first
+  std::set<std::string> extendedFormats_;  // registered by spectral:asyncapi
 
   void place(Diagnostic& diagnostic, std::string pointer, Anchor anchor) const {
     diagnostic.rule = ids::config;
@@ -339,6 +348,10 @@ class Loader {
 
   void extendOne(const std::string& name, Mode mode, const std::string& at) {
     if (name == "spectral:asyncapi") {
+      // Its formats count among the ruleset's, as in Spectral, whatever the mode.
+      for (const char* format : {"aas2", "aas2_0", "aas2_1", "aas2_2", "aas2_3", "aas2_4", "aas2_5",
+                                 "aas2_6", "aas3", "aas3_0", "aas3_1"})
+        extendedFormats_.insert(format);
       // asynclint's own rules stand for Spectral's: off turns them off, all turns them on.
       if (mode == Mode::recommended) return;
       for (const auto& [spectral, asynclint] : spectralAsyncapiTable()) {
@@ -385,7 +398,7 @@ class Loader {
       if (!format.is_string() || !isKnownFormat(format.get<std::string>())) {
         error(pointer::append(at, i), Anchor::value,
               fmt::format("unknown format {} (AsyncAPI formats: aas2, aas2_0 to aas2_6, aas3, "
-                          "aas3_0)",
+                          "aas3_0, aas3_1)",
                           format.dump()));
         continue;
       }
