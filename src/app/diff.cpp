@@ -100,10 +100,12 @@ std::vector<Diagnostic> findingsOf(const std::vector<diff::Change>& changes,
     return side == diff::Side::before ? before : after;
   };
   for (const auto& change : changes) {
-    const auto& info = diff::infoOf(change.kind);
+    Diagnostic configured;
+    configured.rule = std::string(diff::infoOf(change.kind).id);
+    if (!settings.configure(configured)) continue;  // before locating: the kind may be off
     Diagnostic finding = located(sideOf(change.place.side), change.place);
-    finding.rule = std::string(info.id);
-    if (!settings.configure(finding)) continue;
+    finding.rule = std::move(configured.rule);
+    finding.severity = configured.severity;
     finding.message = change.message;
     for (const auto& [place, message] : change.notes) {
       const Diagnostic note = located(sideOf(place.side), place);
