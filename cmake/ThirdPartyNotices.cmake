@@ -10,6 +10,9 @@ set(_sources
   "valijson|${CMAKE_SOURCE_DIR}/.deps/valijson/copyright"
   "PCRE2|/usr/share/doc/libpcre2-dev/copyright"
   "AsyncAPI specification JSON Schemas (@asyncapi/specs)|${CMAKE_SOURCE_DIR}/schemas/node_modules/@asyncapi/specs/LICENSE")
+if(NOT EMSCRIPTEN)  # the WebAssembly build parses YAML with yaml-cpp alone
+  list(INSERT _sources 1 "libyaml|/usr/share/doc/libyaml-dev/copyright")
+endif()
 foreach(_source IN LISTS _sources)
   string(REPLACE "|" ";" _source "${_source}")
   list(GET _source 0 _name)

@@ -129,6 +129,18 @@ TEST_SUITE("loader") {
     CHECK(document.root["folded"] == "a b\n");
   }
 
+  TEST_CASE("characters of 2, 3 and 4 bytes before a node on its line, in flow and block style") {
+    // libyaml counts its marks in characters; the loader turns them into byte offsets.
+    const auto document = load(
+        "k\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80: {a: 1, \xF0\x9F\x98\x80: [x, &n y, *n]}\n"
+        "list:\n  - \xF0\x9F\x98\x80\n  - z: 2\n");
+    CHECK(valueAt(document, "/k\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80") == at(1, 7));
+    CHECK(keyAt(document, "/k\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80/\xF0\x9F\x98\x80") == at(1, 14));
+    CHECK(valueAt(document, "/k\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80/\xF0\x9F\x98\x80/2") ==
+          at(1, 27));
+    CHECK(keyAt(document, "/list/1/z") == at(4, 5));
+  }
+
   TEST_CASE("a missing pointer locates its nearest existing parent") {
     const auto document = load("info:\n  title: x\n");
     const auto located = document.locate("/info/version");

@@ -19,6 +19,9 @@
 
 #include "rule_ids.hpp"
 #include "source/json_events.hpp"
+#ifdef ASYNCLINT_LIBYAML
+#include "source/libyaml_events.hpp"
+#endif
 #include "source/scalar.hpp"
 #include "source/utf8.hpp"
 
@@ -80,7 +83,6 @@ class TreeBuilder final : public YAML::EventHandler {
       : document_(document), base_(baseOffset), limits_(limits), findings_(findings) {}
 
   bool sawDocument() const { return sawDocument_; }
-  const LoadLimits& limits() const { return limits_; }
 
   void OnDocumentStart(const YAML::Mark&) override { sawDocument_ = true; }
   void OnDocumentEnd() override {}
@@ -525,11 +527,35 @@ std::optional<Diagnostic> checkLineLengths(const Document& document, std::size_t
   return std::nullopt;
 }
 
+// What a parse left: no tree (the text holds no YAML document) or the document's tree.
+enum class Parsed { noDocument, document };
+
+// Builds the tree with libyaml's faster parser when the text is a clean YAML document; nullopt
+// otherwise (a syntax error, a limit, a duplicate key, an unknown anchor...), leaving the document
+// as it found it, for yaml-cpp to load with the messages and positions asynclint has always given.
+std::optional<Parsed> parsedWithLibyaml([[maybe_unused]] Document& document,
+                                        [[maybe_unused]] std::size_t start,
+                                        [[maybe_unused]] const LoadLimits& limits) {
+#ifndef ASYNCLINT_LIBYAML  // the WebAssembly build
+  return std::nullopt;
+#else
+  std::vector<Diagnostic> findings;
+  try {
+    TreeBuilder builder(document, start, limits, findings);
+    if (readWithLibyaml(std::string_view(document.text).substr(start), builder) && findings.empty())
+      return builder.sawDocument() ? Parsed::document : Parsed::noDocument;
+  } catch (const LoadAbort&) {
+  }
+  document.root = nlohmann::json();
+  document.sourceMap = SourceMap();
+  return std::nullopt;
+#endif
+}
+
 // Parses the first YAML document into `builder`; a second document is an error.
 std::optional<Diagnostic> parseYaml(const Document& document, std::size_t start,
                                     TreeBuilder& builder) {
   const std::string_view body = std::string_view(document.text).substr(start);
-  if (auto problem = checkLineLengths(document, start, builder.limits())) return problem;
   MemoryBuffer buffer(body);
   std::istream stream(&buffer);
   YAML::Parser parser(stream);
@@ -594,15 +620,26 @@ LoadResult loadText(std::string path, std::string text, const LoadLimits& limits
     if (auto problem = checkJsonSyntax(document, start)) return failure(std::move(*problem));
   }
 
+  if (document.format == SourceFormat::yaml) {
+    if (auto problem = checkLineLengths(document, start, limits))
+      return failure(std::move(*problem));
+  }
+
   LoadResult result;
   try {
-    TreeBuilder builder(document, start, limits, result.diagnostics);
+    bool sawDocument = false;
     if (document.format == SourceFormat::json) {
+      TreeBuilder builder(document, start, limits, result.diagnostics);
       readJsonEvents(body, builder);
-    } else if (auto problem = parseYaml(document, start, builder)) {
-      return failure(std::move(*problem));
+      sawDocument = builder.sawDocument();
+    } else if (const auto parsed = parsedWithLibyaml(document, start, limits)) {
+      sawDocument = *parsed == Parsed::document;
+    } else {
+      TreeBuilder builder(document, start, limits, result.diagnostics);
+      if (auto problem = parseYaml(document, start, builder)) return failure(std::move(*problem));
+      sawDocument = builder.sawDocument();
     }
-    if (!builder.sawDocument()) {
+    if (!sawDocument) {
       Diagnostic empty = fileDiagnostic(ids::documentRoot,
                                         "the file is empty: an AsyncAPI document is a "
                                         "YAML mapping or a JSON object",
