@@ -531,8 +531,10 @@ std::optional<Diagnostic> checkLineLengths(const Document& document, std::size_t
 enum class Parsed { noDocument, document };
 
 // Builds the tree with libyaml's faster parser when the text is a clean YAML document; nullopt
-// otherwise (a syntax error, a limit, a duplicate key, an unknown anchor...), leaving the document
-// as it found it, for yaml-cpp to load with the messages and positions asynclint has always given.
+// otherwise (a syntax error, a duplicate key, an unknown anchor...), leaving the document as it
+// found it, for yaml-cpp to load with the messages and positions asynclint has always given. A
+// limit reached (an alias bomb, say) is final: parsing the text again would double the cost of
+// exactly the inputs that are built to be costly.
 std::optional<Parsed> parsedWithLibyaml([[maybe_unused]] Document& document,
                                         [[maybe_unused]] std::size_t start,
                                         [[maybe_unused]] const LoadLimits& limits) {
@@ -544,7 +546,8 @@ std::optional<Parsed> parsedWithLibyaml([[maybe_unused]] Document& document,
     TreeBuilder builder(document, start, limits, findings);
     if (readWithLibyaml(std::string_view(document.text).substr(start), builder) && findings.empty())
       return builder.sawDocument() ? Parsed::document : Parsed::noDocument;
-  } catch (const LoadAbort&) {
+  } catch (const LoadAbort& abort) {
+    if (abort.diagnostic.rule == ids::limits) throw;
   }
   document.root = nlohmann::json();
   document.sourceMap = SourceMap();
