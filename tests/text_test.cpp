@@ -58,6 +58,14 @@ TEST_SUITE("text") {
     CHECK(utf8::firstInvalidByte("\xED\xA0\x80") == 0u);
     CHECK(utf8::firstInvalidByte("x\xE2\x82") == 1u);
     CHECK(utf8::countCodePoints("caf\xC3\xA9") == 4u);
+    const std::string_view mixed =
+        "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"
+        "b";
+    CHECK(utf8::skipCodePoints(mixed, 0, 0) == 0u);
+    CHECK(utf8::skipCodePoints(mixed, 0, 2) == 3u);
+    CHECK(utf8::skipCodePoints(mixed, 3, 2) == 10u);
+    CHECK(utf8::skipCodePoints(mixed, 0, 5) == 11u);
+    CHECK(utf8::skipCodePoints(mixed, 0, 9) == mixed.size());
   }
 
   TEST_CASE("fingerprints ignore positions and numbers, not identity") {

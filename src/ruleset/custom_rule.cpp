@@ -347,30 +347,28 @@ class CustomRule : public engine::DocumentRule {
 
 }  // namespace
 
+const std::vector<std::string>& asyncapiFormats() {
+  static const std::vector<std::string> formats{"aas2",   "aas2_0", "aas2_1", "aas2_2",
+                                                "aas2_3", "aas2_4", "aas2_5", "aas2_6",
+                                                "aas3",   "aas3_0", "aas3_1"};
+  return formats;
+}
+
 bool isKnownFormat(std::string_view format) {
-  static const std::vector<std::string> known{"aas2",
-                                              "aas2_0",
-                                              "aas2_1",
-                                              "aas2_2",
-                                              "aas2_3",
-                                              "aas2_4",
-                                              "aas2_5",
-                                              "aas2_6",
-                                              "aas3",
-                                              "aas3_0",
-                                              "aas3_1",
-                                              "oas2",
-                                              "oas3",
-                                              "oas3_0",
-                                              "oas3_1",
-                                              "json-schema",
-                                              "json-schema-loose",
-                                              "json-schema-draft4",
-                                              "json-schema-draft6",
-                                              "json-schema-draft7",
-                                              "json-schema-2019-09",
-                                              "json-schema-2020-12"};
-  return std::find(known.begin(), known.end(), format) != known.end();
+  static const std::vector<std::string> others{"oas2",
+                                               "oas3",
+                                               "oas3_0",
+                                               "oas3_1",
+                                               "json-schema",
+                                               "json-schema-loose",
+                                               "json-schema-draft4",
+                                               "json-schema-draft6",
+                                               "json-schema-draft7",
+                                               "json-schema-2019-09",
+                                               "json-schema-2020-12"};
+  const auto& asyncapi = asyncapiFormats();
+  return std::find(asyncapi.begin(), asyncapi.end(), format) != asyncapi.end() ||
+         std::find(others.begin(), others.end(), format) != others.end();
 }
 
 bool matchesFormats(const std::vector<std::string>& formats, const json& root) {

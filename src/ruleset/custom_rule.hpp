@@ -53,6 +53,8 @@ struct RuleDefinition {
 // aas2_6, aas3, aas3_0...); other formats (oas3, json-schema...) never match.
 bool matchesFormats(const std::vector<std::string>& formats, const nlohmann::json& root);
 bool isKnownFormat(std::string_view format);
+// Spectral's AsyncAPI formats, all of which spectral:asyncapi registers.
+const std::vector<std::string>& asyncapiFormats();
 
 std::shared_ptr<const engine::DocumentRule> makeCustomRule(RuleDefinition definition);
 

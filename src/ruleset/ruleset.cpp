@@ -349,9 +349,7 @@ class Loader {
   void extendOne(const std::string& name, Mode mode, const std::string& at) {
     if (name == "spectral:asyncapi") {
       // Its formats count among the ruleset's, as in Spectral, whatever the mode.
-      for (const char* format : {"aas2", "aas2_0", "aas2_1", "aas2_2", "aas2_3", "aas2_4", "aas2_5",
-                                 "aas2_6", "aas3", "aas3_0", "aas3_1"})
-        extendedFormats_.insert(format);
+      extendedFormats_.insert(asyncapiFormats().begin(), asyncapiFormats().end());
       // asynclint's own rules stand for Spectral's: off turns them off, all turns them on.
       if (mode == Mode::recommended) return;
       for (const auto& [spectral, asynclint] : spectralAsyncapiTable()) {

@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "source/utf8.hpp"
+
 namespace asynclint {
 namespace {
 
@@ -19,21 +21,12 @@ class ByteOffsets {
 
   std::size_t of(std::size_t characterIndex) {
     if (characterIndex < characters_) characters_ = bytes_ = 0;
-    while (characters_ < characterIndex && bytes_ < text_.size()) {
-      bytes_ += sequenceLength(static_cast<unsigned char>(text_[bytes_]));
-      ++characters_;
-    }
+    bytes_ = utf8::skipCodePoints(text_, bytes_, characterIndex - characters_);
+    characters_ = characterIndex;
     return bytes_;
   }
 
  private:
-  static std::size_t sequenceLength(unsigned char lead) {
-    if (lead < 0x80) return 1;
-    if (lead >= 0xF0) return 4;
-    if (lead >= 0xE0) return 3;
-    return 2;
-  }
-
   std::string_view text_;
   std::size_t characters_ = 0;
   std::size_t bytes_ = 0;
@@ -94,23 +87,21 @@ class Reader {
         case YAML_SCALAR_EVENT:
           scalar(event);
           break;
-        case YAML_SEQUENCE_START_EVENT:
-          handler_.OnSequenceStart(markOf(event), tagOf(event.data.sequence_start.tag),
-                                   define(event.data.sequence_start.anchor),
-                                   event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                                       ? YAML::EmitterStyle::Flow
-                                       : YAML::EmitterStyle::Block);
+        case YAML_SEQUENCE_START_EVENT: {
+          const auto& start = event.data.sequence_start;
+          handler_.OnSequenceStart(markOf(event), tagOf(start.tag), define(start.anchor),
+                                   styleOf(start.style == YAML_FLOW_SEQUENCE_STYLE));
           break;
+        }
         case YAML_SEQUENCE_END_EVENT:
           handler_.OnSequenceEnd();
           break;
-        case YAML_MAPPING_START_EVENT:
-          handler_.OnMapStart(markOf(event), tagOf(event.data.mapping_start.tag),
-                              define(event.data.mapping_start.anchor),
-                              event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                                  ? YAML::EmitterStyle::Flow
-                                  : YAML::EmitterStyle::Block);
+        case YAML_MAPPING_START_EVENT: {
+          const auto& start = event.data.mapping_start;
+          handler_.OnMapStart(markOf(event), tagOf(start.tag), define(start.anchor),
+                              styleOf(start.style == YAML_FLOW_MAPPING_STYLE));
           break;
+        }
         case YAML_MAPPING_END_EVENT:
           handler_.OnMapEnd();
           break;
@@ -148,6 +139,9 @@ class Reader {
     return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text));
   }
   static std::string tagOf(const yaml_char_t* tag) { return tag == nullptr ? "?" : textOf(tag); }
+  static YAML::EmitterStyle::value styleOf(bool flow) {
+    return flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
+  }
 
   YAML::Mark markOf(const yaml_event_t& event) {
     YAML::Mark mark;

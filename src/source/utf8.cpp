@@ -56,4 +56,14 @@ std::size_t countCodePoints(std::string_view text) {
   return count;
 }
 
+std::size_t skipCodePoints(std::string_view text, std::size_t from, std::size_t codePoints) {
+  std::size_t at = from;
+  for (; codePoints > 0 && at < text.size(); --codePoints) {
+    ++at;
+    while (at < text.size() && isContinuation(static_cast<unsigned char>(text[at])))
+      ++at;
+  }
+  return at;
+}
+
 }  // namespace asynclint::utf8
