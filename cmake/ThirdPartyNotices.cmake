@@ -13,6 +13,9 @@ set(_sources
 if(NOT EMSCRIPTEN)  # the WebAssembly build parses YAML with yaml-cpp alone
   list(INSERT _sources 1 "libyaml|/usr/share/doc/libyaml-dev/copyright")
 endif()
+if(ASYNCLINT_JEMALLOC)  # the allocator of the native, unsanitized builds (CMakeLists.txt)
+  list(APPEND _sources "jemalloc|/usr/share/doc/libjemalloc-dev/copyright")
+endif()
 foreach(_source IN LISTS _sources)
   string(REPLACE "|" ";" _source "${_source}")
   list(GET _source 0 _name)

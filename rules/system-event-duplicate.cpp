@@ -70,7 +70,7 @@ class SystemEventDuplicate final : public SystemRule {
     for (const auto& use : uses) {
       if (use.operation->action != Action::send || !use.message->payload) continue;
       const ServiceModel& service = services[use.service];
-      nlohmann::json payload = canonicalSchema({service.tree, service.at(*use.message->payload)});
+      nlohmann::json payload = canonicalSchema({*service.tree, service.at(*use.message->payload)});
       if (first == nullptr) {
         first = &use;
         firstPayload = std::move(payload);

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(g++ cmake ninja-build pkg-config libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libfmt-dev
+apt_packages=(g++ cmake ninja-build pkg-config libyaml-cpp-dev libyaml-dev libjemalloc-dev nlohmann-json3-dev libfmt-dev
   libcli11-dev doctest-dev libcurl4-openssl-dev libpcre2-dev python3 help2man patch)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/process_end.hpp"
 #include "app/system.hpp"
 #include "schema/embedded_schemas.hpp"
 #include "schema/schema_validator.hpp"
@@ -423,6 +424,7 @@ int main(int argc, char** argv) {
     }
   }
 #endif
+  asynclint::declareProcessEndsAfterCommand();
   for (const Command& command : commands) {
     if (command.cli->parsed()) return command.run();
   }

@@ -10,6 +10,7 @@
 #include "app/app.hpp"
 #include "app/git_revision.hpp"
 #include "app/joining_thread.hpp"
+#include "app/process_end.hpp"
 #include "app/support.hpp"
 #include "diff/diff.hpp"
 #include "rule_ids.hpp"
@@ -169,6 +170,8 @@ int runDiff(const DiffOptions& options, std::ostream& out, std::ostream& err) {
     const auto changes =
         diff::compareServices(before.system->services()[0], after.system->services()[0]);
     run.diagnostics = findingsOf(changes, before, after, settings);
+    for (LoadedSide* side : {&before, &after})
+      keepUntilProcessEnd(std::make_shared<system::LoadedSystem>(std::move(*side->system)));
     if (options.timings)
       err << fmt::format("timings: compare {:.3f} s\n", secondsSince(compareStart));
   }

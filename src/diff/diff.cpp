@@ -441,7 +441,8 @@ class Differ {
                          const MessageModel& after, const std::string& part) {
     const json* old = before_.at(pointer::append(before.pointer, part));
     const json* now = after_.at(pointer::append(after.pointer, part));
-    if (system::equivalent({&before_.tree, old, ""}, {&after_.tree, now, ""}, false)) return;
+    if (system::equivalent({before_.tree.get(), old, ""}, {after_.tree.get(), now, ""}, false))
+      return;
     report(Kind::payloadUndecidable,
            {Side::after, memberOrSelf(Side::after, after.pointer, part), Anchor::key},
            fmt::format("{}: the {} schema changed, and asynclint cannot compare it (written in {}, "
@@ -470,8 +471,8 @@ class Differ {
       const bool inOld = oldMember != old->end();
       const bool inNew = newMember != now->end();
       if (inOld && inNew &&
-          system::equivalent({&before_.tree, &*oldMember, ""}, {&after_.tree, &*newMember, ""},
-                             false))
+          system::equivalent({before_.tree.get(), &*oldMember, ""},
+                             {after_.tree.get(), &*newMember, ""}, false))
         continue;
       const bool documentation =
           (allDocumentation && !key.starts_with("x-")) || isDocumentation(key);

@@ -804,7 +804,7 @@ std::optional<ComparableSchema> impliedSchema(const ServiceModel& service,
       break;
     case model::SchemaLanguage::openapi:
       implied =
-          std::make_shared<const json>(schema::openapi::impliedJsonSchema(*written, service.tree));
+          std::make_shared<const json>(schema::openapi::impliedJsonSchema(*written, *service.tree));
       break;
     default:
       return std::nullopt;
@@ -820,7 +820,7 @@ std::optional<ComparableSchema> comparableSchema(const ServiceModel& service,
   static const json anyValue = json::object();
   const std::optional<std::string>& schema = part == "payload" ? message.payload : message.headers;
   if (schema)
-    return ComparableSchema{nullptr, {&service.tree, service.at(*schema), *schema}, *schema};
+    return ComparableSchema{nullptr, {service.tree.get(), service.at(*schema), *schema}, *schema};
   if (part == "payload" && message.formattedPayload) return impliedSchema(service, message);
   const json* written = service.at(message.pointer);
   if (written != nullptr && written->contains(part)) return std::nullopt;

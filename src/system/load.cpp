@@ -63,7 +63,9 @@ LoadedSystem systemOf(std::vector<std::shared_ptr<const ResolvedDocument>> docum
 void LoadedSystem::add(std::shared_ptr<const ResolvedDocument> document) {
   for (const auto& problem : document->resolution.problems())
     referenceProblems_.push_back(problem);
-  services_.push_back(buildServiceModel((*document->files)[0].shown, document->resolution.tree()));
+  // The service shares the resolved tree, and with it the ownership of the whole document.
+  std::shared_ptr<const nlohmann::json> tree(document, &document->resolution.tree());
+  services_.push_back(buildServiceModel((*document->files)[0].shown, std::move(tree)));
   sources_.push_back(std::move(document));
 }
 

@@ -233,14 +233,15 @@ std::string_view toString(Action action) {
 }
 
 const nlohmann::json* ServiceModel::at(const std::string& pointer) const {
-  return pointer::find(tree, pointer);
+  return tree ? pointer::find(*tree, pointer) : nullptr;
 }
 
-ServiceModel buildServiceModel(std::string file, nlohmann::json tree) {
+ServiceModel buildServiceModel(std::string file, std::shared_ptr<const nlohmann::json> tree) {
   ServiceModel service;
   service.file = std::move(file);
   service.tree = std::move(tree);
-  const nlohmann::json& root = service.tree;
+  if (!service.tree) return service;
+  const nlohmann::json& root = *service.tree;
   if (!root.is_object()) return service;
   const auto info = root.find("info");
   if (info != root.end()) {

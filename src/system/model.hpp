@@ -3,6 +3,7 @@
 // `subscribe` operation means the application sends, `publish` means it receives.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,7 +56,9 @@ struct ServiceModel {
   std::string file;  // as shown in findings
   std::string name;  // info.title
   std::string version;
-  nlohmann::json tree;  // the resolved document: payload pointers point into it
+  // The resolved document: payload pointers point into it. Shared with the document it was read
+  // from, not copied (a copy of a 10,000-channel tree costs more than reading its operations).
+  std::shared_ptr<const nlohmann::json> tree;
   std::vector<OperationModel> operations;
   std::vector<ServerModel> servers;  // in the order of their keys
 
@@ -65,7 +68,7 @@ struct ServiceModel {
 
 // The service that the resolved document `tree` describes; operations without a known address
 // are left out.
-ServiceModel buildServiceModel(std::string file, nlohmann::json tree);
+ServiceModel buildServiceModel(std::string file, std::shared_ptr<const nlohmann::json> tree);
 
 // True when two addresses name the same channel: equal, or equal with the parameter names
 // ignored, or one parameterized and the other concrete with each `{param}` standing for one
