@@ -2,7 +2,11 @@
 // duplicate keys, aliases and merge keys, and bounded work on hostile input.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <vector>
+
 #include "source/loader.hpp"
+#include "source/node_map.hpp"
 
 using asynclint::Document;
 using asynclint::LoadResult;
@@ -45,6 +49,58 @@ Position at(std::uint32_t line, std::uint32_t column) {
 }  // namespace
 
 TEST_SUITE("loader") {
+  TEST_CASE("NodeMap: first value kept by insert, replaced by assign, found after growth") {
+    // Nodes side by side in one array: neighbouring addresses, the case a poor hash would
+    // crowd into a few slots.
+    const json nodes = json(std::vector<int>(5000, 0));
+    asynclint::NodeMap<std::uint32_t> map;  // no room reserved: it grows as entries come
+    for (std::size_t i = 0; i < nodes.size(); i += 2)
+      map.insert(&nodes[i], static_cast<std::uint32_t>(i));
+    map.insert(&nodes[0], 99);  // a second value for a node is ignored by insert
+    map.assign(&nodes[2], 77);  // and replaces the first with assign
+    CHECK(map.size() == 2500);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      const std::uint32_t* value = map.find(&nodes[i]);
+      if (i % 2 == 1) {
+        CHECK(value == nullptr);
+      } else {
+        REQUIRE(value != nullptr);
+        CHECK(*value == (i == 2 ? 77 : i));
+      }
+    }
+    CHECK(asynclint::NodeMap<std::uint32_t>().find(&nodes[0]) == nullptr);
+  }
+
+  TEST_CASE("NodeMap: erasing keeps every other entry reachable") {
+    // A small table (64 entries in 128 slots), so that runs of entries wrap around its end; entries
+    // are erased in an order unrelated to their slots, and each lookup is checked against
+    // std::map after every step.
+    const json nodes = json(std::vector<int>(64, 0));
+    asynclint::NodeMap<std::uint32_t> map;
+    std::map<const json*, std::uint32_t> expected;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      map.assign(&nodes[i], static_cast<std::uint32_t>(i));
+      expected[&nodes[i]] = static_cast<std::uint32_t>(i);
+    }
+    for (std::size_t step = 0; step < nodes.size(); ++step) {
+      const json* gone = &nodes[(step * 37) % nodes.size()];
+      map.erase(gone);
+      map.erase(gone);  // erasing what is absent changes nothing
+      expected.erase(gone);
+      REQUIRE(map.size() == expected.size());
+      for (const json& node : nodes) {
+        const auto it = expected.find(&node);
+        const std::uint32_t* value = map.find(&node);
+        if (it == expected.end()) {
+          CHECK(value == nullptr);
+        } else {
+          REQUIRE(value != nullptr);
+          CHECK(*value == it->second);
+        }
+      }
+    }
+  }
+
   TEST_CASE("plain scalars are typed by the YAML 1.2 core schema; quoted ones stay strings") {
     const auto document = load(
         "a: true\nb: False\nc: null\nd: ~\ne:\nf: 42\ng: -7\nh: 0x1F\ni: 0o17\nj: 1.5\nk: 1e3\n"
@@ -73,6 +129,28 @@ TEST_SUITE("loader") {
     CHECK(root["s"].is_number_float());
     CHECK(root["t"].is_number_unsigned());
     CHECK(root["u"] == std::numeric_limits<std::int64_t>::min());
+  }
+
+  TEST_CASE(
+      "floats are exactly the core schema's: [-+]?(.[0-9]+|[0-9]+(.[0-9]*)?)([eE][-+]?[0-9]+)?") {
+    const auto document = load(
+        "a: 1.\nb: .5\nc: -.5e-3\nd: +2E+2\ne: 1e\nf: e3\ng: .\nh: +\ni: 1.2.3\nj: 1_000.5\n"
+        "k: -.e1\nl: 1.5e3x\nm: 0.5 \nn: 7e0\n");
+    const json& root = document.root;
+    CHECK(root["a"] == 1.0);
+    CHECK(root["b"] == 0.5);
+    CHECK(root["c"] == -0.0005);
+    CHECK(root["d"] == 200.0);
+    CHECK(root["e"] == "1e");
+    CHECK(root["f"] == "e3");
+    CHECK(root["g"] == ".");
+    CHECK(root["h"] == "+");
+    CHECK(root["i"] == "1.2.3");
+    CHECK(root["j"] == "1_000.5");
+    CHECK(root["k"] == "-.e1");
+    CHECK(root["l"] == "1.5e3x");
+    CHECK(root["m"] == 0.5);  // trailing spaces are not part of a plain scalar
+    CHECK(root["n"] == 7.0);
   }
 
   TEST_CASE("positions of keys and values in block style") {

@@ -11,29 +11,6 @@ using namespace asynclint;
 using nlohmann::json;
 
 TEST_SUITE("model") {
-  TEST_CASE("NodeTable: every node found with its first value, others absent") {
-    // Nodes side by side in one array: neighbouring addresses, the case a poor hash would
-    // crowd into a few slots.
-    const json nodes = json(std::vector<int>(5000, 0));
-    model::NodeTable table(nodes.size() / 2);  // fewer than inserted: the table must not fill
-    for (std::size_t i = 0; i < nodes.size(); i += 2)
-      table.insert(&nodes[i], static_cast<std::uint32_t>(i));
-    table.insert(&nodes[0], 99);  // a second value for a node is ignored
-    std::size_t found = 0;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      const auto value = table.find(&nodes[i]);
-      if (i % 2 == 0) {
-        REQUIRE(value.has_value());
-        CHECK(*value == i);
-        ++found;
-      } else {
-        CHECK_FALSE(value.has_value());
-      }
-    }
-    CHECK(found == 2500);
-    CHECK_FALSE(model::NodeTable().find(&nodes[0]).has_value());
-  }
-
   TEST_CASE("RefIndex: holders, chains of references and targets") {
     const json document = json::parse(R"({
       "channels": {

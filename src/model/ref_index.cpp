@@ -25,8 +25,7 @@ void walkStructure(const json& node, std::string& pointer, std::string_view fiel
     for (const auto& [key, value] : node.items()) {
       if (!keysAreNames && holdsData(key)) continue;
       const std::size_t length = pointer.size();
-      pointer += '/';
-      pointer += pointer::escapeToken(key);
+      pointer::appendTo(pointer, key);
       walkStructure(value, pointer, keysAreNames ? std::string_view() : std::string_view(key),
                     !keysAreNames && namesChildren(key), visit);
       pointer.resize(length);
@@ -103,7 +102,7 @@ RefIndex::RefIndex(const json& root) {
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first.at < b.first.at; });
   refs_.reserve(found.size());
-  byHolder_ = NodeTable(found.size());
+  byHolder_.reserve(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
     refs_.push_back(std::move(found[i].first));
     byHolder_.insert(found[i].second, static_cast<std::uint32_t>(i));
@@ -119,7 +118,7 @@ RefIndex::RefIndex(const json& root) {
     }
   }
   next_.reserve(refs_.size());
-  targetNodes_ = NodeTable(refs_.size());
+  targetNodes_.reserve(refs_.size());
   for (const Reference& reference : refs_) {
     if (reference.node != nullptr) targetNodes_.insert(reference.node, 0);
     const Reference* following = reference.node != nullptr ? heldBy(*reference.node) : nullptr;
@@ -160,35 +159,9 @@ bool RefIndex::isReferenced(std::string_view pointer) const {
   return false;
 }
 
-NodeTable::NodeTable(std::size_t count) {
-  while ((std::size_t{1} << bits_) < 2 * count + 2)
-    ++bits_;
-  slots_.assign(std::size_t{1} << bits_, {nullptr, 0});
-}
-
-// The slot of `node`, or the empty slot where it would go. Fibonacci hashing of the address.
-std::size_t NodeTable::slotOf(const json* node) const {
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = static_cast<std::size_t>(
-      (reinterpret_cast<std::uintptr_t>(node) * 0x9E3779B97F4A7C15ULL) >> (64 - bits_));
-  while (slots_[slot].first != nullptr && slots_[slot].first != node)
-    slot = (slot + 1) & mask;
-  return slot;
-}
-
-void NodeTable::insert(const json* node, std::uint32_t value) {
-  auto& slot = slots_[slotOf(node)];
-  if (slot.first == nullptr) slot = {node, value};
-}
-
-std::optional<std::uint32_t> NodeTable::find(const json* node) const {
-  const auto& [found, value] = slots_[slotOf(node)];
-  return found == nullptr ? std::nullopt : std::optional(value);
-}
-
 const Reference* RefIndex::heldBy(const json& holder) const {
-  const auto index = byHolder_.find(&holder);
-  return index ? &refs_[*index] : nullptr;
+  const std::uint32_t* index = byHolder_.find(&holder);
+  return index != nullptr ? &refs_[*index] : nullptr;
 }
 
 const Reference* RefIndex::next(const Reference& reference) const {

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "source/node_map.hpp"
+
 namespace asynclint::model {
 
 enum class RefKind {
@@ -32,22 +34,6 @@ struct Reference {
   bool resolved() const { return node != nullptr; }
 };
 
-// A map from nodes of one tree to small numbers, by address: open addressing, its size a power
-// of two and at most half full, so that a lookup is one probe in the common case (walks ask
-// RefIndex about every object they meet).
-class NodeTable {
- public:
-  explicit NodeTable(std::size_t count = 0);
-  // Keeps the first value given for a node.
-  void insert(const nlohmann::json* node, std::uint32_t value);
-  std::optional<std::uint32_t> find(const nlohmann::json* node) const;
-
- private:
-  std::size_t slotOf(const nlohmann::json* node) const;
-  std::vector<std::pair<const nlohmann::json*, std::uint32_t>> slots_;
-  unsigned bits_ = 1;
-};
-
 class RefIndex {
  public:
   explicit RefIndex(const nlohmann::json& root);
@@ -59,7 +45,7 @@ class RefIndex {
   // that has the node rather than its pointer.
   const Reference* heldBy(const nlohmann::json& holder) const;
   // Whether `node` is the target of some local reference.
-  bool isTarget(const nlohmann::json& node) const { return targetNodes_.find(&node).has_value(); }
+  bool isTarget(const nlohmann::json& node) const { return targetNodes_.find(&node) != nullptr; }
   // The reference that the target of `reference` (one of all()) holds itself, or nullptr: the
   // next step of a chain of references, looked up once when the index is made.
   const Reference* next(const Reference& reference) const;
@@ -78,9 +64,9 @@ class RefIndex {
  private:
   std::vector<Reference> refs_;  // sorted by `at`
   std::unordered_map<std::string_view, std::size_t> byLocation_;
-  NodeTable byHolder_;               // holder -> index into refs_
-  NodeTable targetNodes_;            // the nodes that local references resolve to
-  std::vector<std::uint32_t> next_;  // parallel to refs_; kNoReference when the chain ends
+  NodeMap<std::uint32_t> byHolder_;     // holder -> index into refs_
+  NodeMap<std::uint32_t> targetNodes_;  // the nodes that local references resolve to
+  std::vector<std::uint32_t> next_;     // parallel to refs_; kNoReference when the chain ends
   static constexpr std::uint32_t kNoReference = UINT32_MAX;
   std::vector<std::string_view> sortedTargets_;  // local targets, sorted, without repeats
 };

@@ -8,14 +8,27 @@ namespace asynclint::pointer {
 namespace {
 
 void appendEscaped(std::string& out, std::string_view token) {
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
+  while (true) {
+    const std::size_t special = token.find_first_of("~/");
+    out.append(token.substr(0, special));
+    if (special == std::string_view::npos) return;
+    out += token[special] == '~' ? "~0" : "~1";
+    token.remove_prefix(special + 1);
+  }
+}
+
+// The unescaped text of one token ("a~1b" -> "a/b") into `token`; false when an escape is
+// malformed.
+bool decodeToken(std::string_view escaped, std::string& token) {
+  token.clear();
+  while (true) {
+    const std::size_t tilde = escaped.find('~');
+    token.append(escaped.substr(0, tilde));
+    if (tilde == std::string_view::npos) return true;
+    if (tilde + 1 >= escaped.size() || (escaped[tilde + 1] != '0' && escaped[tilde + 1] != '1'))
+      return false;
+    token += escaped[tilde + 1] == '0' ? '~' : '/';
+    escaped.remove_prefix(tilde + 2);
   }
 }
 
@@ -51,15 +64,7 @@ std::optional<std::vector<std::string>> split(std::string_view pointer) {
   while (true) {
     const std::size_t end = std::min(pointer.find('/', start), pointer.size());
     std::string token;
-    for (std::size_t i = start; i < end; ++i) {
-      if (pointer[i] != '~') {
-        token += pointer[i];
-        continue;
-      }
-      if (i + 1 >= end || (pointer[i + 1] != '0' && pointer[i + 1] != '1')) return std::nullopt;
-      token += pointer[i + 1] == '0' ? '~' : '/';
-      ++i;
-    }
+    if (!decodeToken(pointer.substr(start, end - start), token)) return std::nullopt;
     tokens.push_back(std::move(token));
     if (end == pointer.size()) break;
     start = end + 1;
@@ -108,15 +113,21 @@ const nlohmann::json* child(const nlohmann::json& node, const std::string& token
   return nullptr;
 }
 
+// As split() and child() on each token, with one buffer for the tokens: callers look up pointers
+// by the thousand.
 const nlohmann::json* find(const nlohmann::json& root, std::string_view pointerText) {
-  const auto tokens = split(pointerText);
-  if (!tokens) return nullptr;
+  if (pointerText.empty()) return &root;
+  if (pointerText.front() != '/') return nullptr;
   const nlohmann::json* node = &root;
-  for (const auto& token : *tokens) {
+  std::string token;
+  std::size_t start = 1;
+  while (true) {
+    const std::size_t end = std::min(pointerText.find('/', start), pointerText.size());
+    if (!decodeToken(pointerText.substr(start, end - start), token)) return nullptr;
     node = child(*node, token);
-    if (node == nullptr) return nullptr;
+    if (node == nullptr || end == pointerText.size()) return node;
+    start = end + 1;
   }
-  return node;
 }
 
 std::string displayPath(const nlohmann::json& root, std::string_view pointerText) {

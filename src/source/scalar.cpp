@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
-#include <regex>
 
 namespace asynclint {
 namespace {
@@ -66,6 +65,35 @@ std::optional<nlohmann::json> parseInteger(std::string_view text) {
   return nlohmann::json(-static_cast<std::int64_t>(magnitude));
 }
 
+std::size_t digitsFrom(std::string_view text, std::size_t at) {
+  while (at < text.size() && text[at] >= '0' && text[at] <= '9')
+    ++at;
+  return at;
+}
+
+// YAML 1.2's core schema float, [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, read by hand.
+bool isCoreFloat(std::string_view text) {
+  std::size_t at = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  const std::size_t integerEnd = digitsFrom(text, at);
+  if (integerEnd == at) {  // no integer part: a fraction with digits is required
+    if (at >= text.size() || text[at] != '.') return false;
+    const std::size_t fractionEnd = digitsFrom(text, at + 1);
+    if (fractionEnd == at + 1) return false;
+    at = fractionEnd;
+  } else {
+    at = integerEnd;
+    if (at < text.size() && text[at] == '.') at = digitsFrom(text, at + 1);
+  }
+  if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+    ++at;
+    if (at < text.size() && (text[at] == '-' || text[at] == '+')) ++at;
+    const std::size_t exponentEnd = digitsFrom(text, at);
+    if (exponentEnd == at) return false;
+    at = exponentEnd;
+  }
+  return at == text.size();
+}
+
 std::optional<nlohmann::json> parseFloat(std::string_view text) {
   std::string_view body = text;
   const bool negative = !body.empty() && body.front() == '-';
@@ -77,10 +105,7 @@ std::optional<nlohmann::json> parseFloat(std::string_view text) {
   if (isOneOf(text, {".nan", ".NaN", ".NAN"})) {
     return nlohmann::json(std::numeric_limits<double>::quiet_NaN());
   }
-  static const std::regex floatPattern(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  if (text.size() > 400 || !std::regex_match(text.begin(), text.end(), floatPattern)) {
-    return std::nullopt;
-  }
+  if (text.size() > 400 || !isCoreFloat(text)) return std::nullopt;
   return nlohmann::json(std::strtod(std::string(text).c_str(), nullptr));
 }
 

@@ -86,8 +86,7 @@ Range tokenRange(std::string_view text, const LineIndex& lines, std::uint32_t be
 }
 
 const NodeSpans* SourceMap::find(const nlohmann::json* node) const {
-  const auto it = spans_.find(node);
-  return it == spans_.end() ? nullptr : &it->second;
+  return spans_.find(node);
 }
 
 Located SourceMap::locate(const nlohmann::json& root, std::string_view pointerText,

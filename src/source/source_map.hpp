@@ -3,12 +3,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "diagnostic.hpp"
 #include "source/line_index.hpp"
+#include "source/node_map.hpp"
 
 namespace asynclint {
 
@@ -33,8 +33,10 @@ struct Located {
 // address, which stays valid because the tree is never copied after loading (see Document).
 class SourceMap {
  public:
-  void record(const nlohmann::json* node, NodeSpans spans) { spans_[node] = spans; }
+  void record(const nlohmann::json* node, NodeSpans spans) { spans_.assign(node, spans); }
   void forget(const nlohmann::json* node) { spans_.erase(node); }
+  // Room for `nodes` before the map grows again.
+  void reserve(std::size_t nodes) { spans_.reserve(nodes); }
   void setRoot(NodeSpans spans) { root_ = spans; }
   const NodeSpans* find(const nlohmann::json* node) const;
   const NodeSpans& root() const { return root_; }
@@ -44,7 +46,7 @@ class SourceMap {
                  const LineIndex& lines) const;
 
  private:
-  std::unordered_map<const nlohmann::json*, NodeSpans> spans_;
+  NodeMap<NodeSpans> spans_;
   NodeSpans root_{NodeSpans::none, 0, false};
 };
 
