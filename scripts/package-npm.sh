@@ -9,11 +9,8 @@ cd "$(dirname "$0")/.."
 [ "${1:-}" = --no-setup ] || ./scripts/setup-wasm.sh
 # shellcheck source=scripts/lib/wasm-env.sh
 source scripts/lib/wasm-env.sh
-launcher=()
-if command -v ccache >/dev/null 2>&1; then
-  export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
-  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-fi
+# shellcheck source=scripts/lib/ccache.sh
+source scripts/lib/ccache.sh
 cmake --preset wasm "${launcher[@]}" >/dev/null
 cmake --build --preset wasm -j "${ASYNCLINT_WASM_JOBS:-$(nproc)}"
 

@@ -7,11 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${1:-}" = --no-setup ] || ./scripts/setup.sh
 
-launcher=()
-if command -v ccache >/dev/null 2>&1; then
-  export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
-  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-fi
+# shellcheck source=scripts/lib/ccache.sh
+source scripts/lib/ccache.sh
 cmake --preset release "${launcher[@]}" >/dev/null
 cmake --build --preset release -j "$(nproc)"
 binary=build/release/asynclint

@@ -14,13 +14,8 @@ jobs=$(nproc)
 echo "== shellcheck"
 mapfile -t shell_scripts < <(git ls-files '*.sh' .ci/run 2>/dev/null || find . -name '*.sh' -not -path './.deps/*' -not -path './build/*')
 shellcheck -x -S warning "${shell_scripts[@]}"
-# ccache keeps compiled objects between runs on one machine (CI runs in a fresh clone each time,
-# so paths are taken relative to the clone, and the folder name does not enter the hash).
-launcher=()
-if command -v ccache >/dev/null 2>&1; then
-  export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
-  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-fi
+# shellcheck source=scripts/lib/ccache.sh
+source scripts/lib/ccache.sh
 for preset in ci asan; do
   echo "== $preset build"
   cmake --preset "$preset" "${launcher[@]}" >/dev/null
