@@ -24,19 +24,14 @@ void walkStructure(const json& node, std::string& pointer, std::string_view fiel
   if (node.is_object()) {
     for (const auto& [key, value] : node.items()) {
       if (!keysAreNames && holdsData(key)) continue;
-      const std::size_t length = pointer.size();
-      pointer::appendTo(pointer, key);
+      const pointer::Step step(pointer, key);
       walkStructure(value, pointer, keysAreNames ? std::string_view() : std::string_view(key),
                     !keysAreNames && namesChildren(key), visit);
-      pointer.resize(length);
     }
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i) {
-      const std::size_t length = pointer.size();
-      pointer += '/';
-      pointer += std::to_string(i);
+      const pointer::Step step(pointer, std::to_string(i));
       walkStructure(node[i], pointer, {}, false, visit);
-      pointer.resize(length);
     }
   }
 }

@@ -52,23 +52,6 @@ bool refersToOtherFiles(const json& root) {
   return found;
 }
 
-// Appends a token to a pointer for the length of a scope.
-class PointerStep {
- public:
-  PointerStep(std::string& pointer, std::string_view token)
-      : pointer_(pointer), length_(pointer.size()) {
-    pointer_ += '/';
-    pointer_ += pointer::escapeToken(token);
-  }
-  ~PointerStep() { pointer_.resize(length_); }
-  PointerStep(const PointerStep&) = delete;
-  PointerStep& operator=(const PointerStep&) = delete;
-
- private:
-  std::string& pointer_;
-  std::size_t length_;
-};
-
 // Where a bundled part goes in `components`, judged from where the reference is written.
 std::optional<std::string> componentSection(std::string_view pointer) {
   const auto tokens = pointer::split(pointer).value_or(std::vector<std::string>{});
@@ -154,8 +137,8 @@ class Expander {
           slot = value;
           continue;
         }
-        PointerStep sourceStep(source, key);
-        PointerStep targetStep(target, key);
+        const pointer::Step sourceStep(source, key);
+        const pointer::Step targetStep(target, key);
         copy(slot, file, value, source, target, !keysAreNames && model::namesChildren(key),
              depth + 1);
       }
@@ -163,8 +146,8 @@ class Expander {
       out = json::array();
       for (std::size_t i = 0; i < in.size(); ++i) {
         out.push_back(nullptr);
-        PointerStep sourceStep(source, std::to_string(i));
-        PointerStep targetStep(target, std::to_string(i));
+        const pointer::Step sourceStep(source, std::to_string(i));
+        const pointer::Step targetStep(target, std::to_string(i));
         copy(out.back(), file, in[i], source, target, false, depth + 1);
       }
     } else {

@@ -17,6 +17,21 @@ std::string append(std::string_view pointer, std::string_view token);
 void appendTo(std::string& pointer, std::string_view token);
 std::string append(std::string_view pointer, std::size_t index);
 
+// appendTo() for the length of a scope: a recursive walk's pointer, one token a level.
+class Step {
+ public:
+  Step(std::string& pointer, std::string_view token) : pointer_(pointer), length_(pointer.size()) {
+    appendTo(pointer_, token);
+  }
+  ~Step() { pointer_.resize(length_); }
+  Step(const Step&) = delete;
+  Step& operator=(const Step&) = delete;
+
+ private:
+  std::string& pointer_;
+  std::size_t length_;
+};
+
 // The unescaped tokens of `pointer`; nullopt when it is not a well-formed pointer.
 std::optional<std::vector<std::string>> split(std::string_view pointer);
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "source/scalar.hpp"
 #include "source/utf8.hpp"
 
 namespace asynclint {
@@ -43,10 +44,6 @@ struct Event {
   yaml_event_t event{};
   ~Event() { yaml_event_delete(&event); }
 };
-
-bool isNullText(std::string_view value) {
-  return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
-}
 
 class Reader {
  public:
@@ -119,7 +116,7 @@ class Reader {
     const YAML::anchor_t anchor = define(data.anchor);
     // yaml-cpp: an untagged plain null (~, null, empty) is a null event; "?" marks a plain
     // untagged scalar, "!" any other untagged one.
-    if (data.tag == nullptr && plain && isNullText(value)) {
+    if (data.tag == nullptr && plain && isCoreNull(value)) {
       handler_.OnNull(markOf(event), anchor);
       return;
     }

@@ -110,7 +110,7 @@ std::optional<nlohmann::json> parseFloat(std::string_view text) {
 }
 
 nlohmann::json resolvePlain(const std::string& value) {
-  if (isOneOf(value, {"", "~", "null", "Null", "NULL"})) return nullptr;
+  if (isCoreNull(value)) return nullptr;
   if (isOneOf(value, {"true", "True", "TRUE"})) return true;
   if (isOneOf(value, {"false", "False", "FALSE"})) return false;
   const char first = value.front();
@@ -122,6 +122,10 @@ nlohmann::json resolvePlain(const std::string& value) {
 }
 
 }  // namespace
+
+bool isCoreNull(std::string_view text) {
+  return isOneOf(text, {"", "~", "null", "Null", "NULL"});
+}
 
 nlohmann::json typeScalar(std::string_view tag, ScalarStyle style, const std::string& value) {
   constexpr std::string_view core = "tag:yaml.org,2002:";
